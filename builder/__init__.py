@@ -1,0 +1,1 @@
+"""Builds the customer-service course site from trainers' YAML."""

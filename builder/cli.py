@@ -1,0 +1,54 @@
+"""The command line face of the course: `course render OUT` and, later, the trainers' tools.
+
+It stands on the course model, like the MkDocs plugin, and reads the course's
+languages from the same place the site does: the i18n plugin in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .course import build_languages, load_course
+from .errors import CourseError
+from .pages import write_pages
+from .render import render_course
+
+EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="course",
+        description="Tools for the customer-service course. Run them in the folder that holds mkdocs.yml.",
+    )
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's settings file (default: mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    render = commands.add_parser("render", help="check the course and write its pages as Markdown into a folder")
+    render.add_argument("out", type=Path, help="the folder to write into (made if missing)")
+    args = parser.parse_args(argv)
+    config_file = Path(args.config)
+    if not config_file.is_file():
+        print(f"course: there is no {config_file} here; run the command in the course's folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        course = load_course(config_file.resolve().parent, site_languages(config_file))
+    except CourseError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_COURSE_ERROR
+    pages = render_course(course)
+    write_pages(args.out, pages)
+    print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
+    return EXIT_OK
+
+
+def site_languages(config_file: Path) -> tuple[str, ...]:
+    """The languages the site builds, its default first, as mkdocs.yml declares them."""
+    from mkdocs.config import load_config
+
+    return build_languages(load_config(str(config_file)).plugins["i18n"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""The whole course, in every language, or every problem that stops it.
+
+This is the one place that walks the content folders; the MkDocs plugin and
+the command line both stand on `load_course` and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CourseError, Problem
+from .load import load
+from .parity import Edition, compare, extra_module, missing_module
+from .schema import ID_PATTERN, Module
+from .validate import check, known_keys
+
+CONTENT_DIR = "content"
+_KEYS = known_keys(Module)
+
+
+@dataclass(frozen=True)
+class Course:
+    """Modules per language, in course order; `languages[0]` is the source language."""
+
+    languages: tuple[str, ...]
+    modules: dict[str, list[tuple[str, Module]]]
+
+    @property
+    def module_ids(self) -> list[str]:
+        return [module_id for module_id, _ in self.modules[self.languages[0]]]
+
+
+def load_course(root: Path, languages: tuple[str, ...]) -> Course:
+    """Load, check and compare every module file under `root/content/`; raise `CourseError` with all problems."""
+    problems: list[Problem] = []
+    editions: dict[str, dict[str, Edition]] = {}
+    for language in languages:
+        editions[language] = _load_language(root, language, problems)
+    problems += _parity(root, languages, editions)
+    for language in languages:
+        problems += _orders(editions[language])
+    if problems:
+        raise CourseError(problems)
+    modules = {
+        language: sorted(((module_id, e.module) for module_id, e in editions[language].items()),
+                         key=lambda item: item[1].order)
+        for language in languages
+    }
+    return Course(tuple(languages), modules)
+
+
+def build_languages(i18n) -> tuple[str, ...]:
+    """The languages an i18n plugin builds, its default (the source language) first."""
+    languages = sorted((lang for lang in i18n.config.languages if lang.build), key=lambda lang: not lang.default)
+    return tuple(lang.locale for lang in languages)
+
+
+def _load_language(root: Path, language: str, problems: list[Problem]) -> dict[str, Edition]:
+    folder = root / CONTENT_DIR / language
+    shown = f"{CONTENT_DIR}/{language}"
+    if not folder.is_dir():
+        problems.append(Problem(shown, 1, 1, "", f"the folder of the language '{language}' is missing"))
+        return {}
+    found: dict[str, Edition] = {}
+    for path in sorted(folder.iterdir()):
+        shown_as = f"{shown}/{path.name}"
+        if path.suffix == ".yml":
+            problems.append(Problem(shown_as, 1, 1, "", "rename the file to end in '.yaml'"))
+            continue
+        if path.suffix != ".yaml":
+            continue
+        if not re.match(ID_PATTERN, path.stem):
+            problems.append(Problem(shown_as, 1, 1, "", f"'{path.stem}' is not a valid module id: name the file "
+                                    "in lowercase English words joined by hyphens, like 'why-customers-complain.yaml'"))
+            continue
+        loaded, file_problems = load(path, shown_as, _KEYS)
+        problems += file_problems
+        if loaded is None or file_problems:
+            continue
+        module, schema_problems = check(Module, loaded)
+        problems += schema_problems
+        if module is not None:
+            found[path.stem] = Edition(language, module, loaded)
+    return found
+
+
+def _parity(root: Path, languages: tuple[str, ...], editions: dict[str, dict[str, Edition]]) -> list[Problem]:
+    source_language, problems = languages[0], []
+    source = editions[source_language]
+    for language in languages[1:]:
+        if not (root / CONTENT_DIR / language).is_dir():
+            continue
+        for module_id, edition in source.items():
+            other = editions[language].get(module_id)
+            if other is not None:
+                problems += compare(edition, other)
+            elif not (root / CONTENT_DIR / language / f"{module_id}.yaml").exists():
+                problems.append(missing_module(module_id, language, edition,
+                                               f"{CONTENT_DIR}/{language}/{module_id}.yaml"))
+        for module_id, other in editions[language].items():
+            source_file = root / CONTENT_DIR / source_language / f"{module_id}.yaml"
+            if module_id not in source and not source_file.exists():
+                problems.append(extra_module(module_id, other, source_language))
+    return problems
+
+
+def _orders(editions: dict[str, Edition]) -> list[Problem]:
+    problems, seen = [], {}
+    for module_id, edition in sorted(editions.items()):
+        order = edition.module.order
+        if order in seen:
+            line, column = edition.loaded.position(("order",))
+            problems.append(Problem(edition.loaded.file, line, column, "order",
+                                    f"{order} is also the order of '{seen[order]}'; give each module its own place"))
+        seen.setdefault(order, module_id)
+    return problems

@@ -1,0 +1,203 @@
+"""Load a trainer's YAML file into plain data, remembering where every value stands.
+
+Only the YAML *structure* is taken from PyYAML: every scalar stays the text
+the trainer typed (PyYAML would turn `NO` into false, `1.10` into 1.1 and
+`12:30` into 750), and the schema decides what type a field has. Anchors and
+aliases are refused, so a few bytes cannot expand into gigabytes.
+
+Mistakes that trip PyYAML with a misleading message (tabs, ideographic spaces,
+full-width colons, GBK files) are found first, by line, with a message a
+trainer can act on; the text is then repaired in memory so that the rest of
+the file is still checked and every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem, field_name
+
+MAX_FILE_BYTES = 1024 * 1024
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Loaded:
+    """A file's data with the line and column (1-based) of each value and each key."""
+
+    file: str
+    data: object
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Where `path` stands, or its nearest ancestor when it is missing."""
+        for end in range(len(path), -1, -1):
+            where = self.values.get(path[:end])
+            if where:
+                return where
+        return (1, 1)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark, self.message = mark, message
+
+
+class _Composer(yaml.SafeLoader):
+    """PyYAML's composer, refusing anchors and aliases before they expand."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                event.start_mark,
+                "anchors and aliases ('&name', '*name') are not allowed in course files; "
+                "write the text out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+def load(path: Path, shown_as: str, known_keys: frozenset[str]) -> tuple[Loaded | None, list[Problem]]:
+    """Read one YAML file; `shown_as` is how errors name it (relative to the project)."""
+    raw = path.read_bytes()
+    text, problems = _decode(raw, shown_as)
+    if text is None:
+        return None, problems
+    text, repairs = _repair(text, shown_as, known_keys)
+    problems += repairs
+    loaded, parse_problems = _parse(text, shown_as)
+    return loaded, problems + parse_problems
+
+
+def _decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+    def problem(message: str, line: int = 1, column: int = 1):
+        return None, [Problem(shown_as, line, column, "", message)]
+
+    if len(raw) > MAX_FILE_BYTES:
+        return problem(
+            f"the file is {len(raw) / 1024 / 1024:.1f} MB; a course file must be under "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB (a module is usually under 100 KB): is it the right file?"
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return problem("the file is saved as UTF-16; save it again as UTF-8")
+    if b"\x00" in raw:
+        return problem("this is not a text file (it contains binary data); course files are UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n"), []
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return problem(_encoding_advice(raw), line, column)
+
+
+def _encoding_advice(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "the file is not UTF-8 text; save it again with the encoding UTF-8"
+    return (
+        "the file is not UTF-8: it looks like it was saved as Chinese GBK/GB2312; "
+        "save it again with the encoding UTF-8"
+    )
+
+
+_LEADING = re.compile(r"^[ \t\u3000]*")
+_KEY_AFTER = re.compile(r"(?:-\s+)?[A-Za-z_][\w-]*\s*:|-\s")
+
+
+def _repair(text: str, shown_as: str, known_keys: frozenset[str]) -> tuple[str, list[Problem]]:
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    fullwidth_key = re.compile(r"^(\s*(?:-\s+)?)(" + "|".join(sorted(known_keys)) + r")(\s*)：\s?")
+    for number, line in enumerate(lines, start=1):
+        lead = _LEADING.match(line).group()
+        if "\t" in lead:
+            problems.append(Problem(shown_as, number, lead.index("\t") + 1, "",
+                                    "a tab is used for indentation; indent with spaces only"))
+        if "\u3000" in lead and _KEY_AFTER.match(line[len(lead):]):
+            problems.append(Problem(shown_as, number, lead.index("\u3000") + 1, "",
+                                    "a full-width space (U+3000, from a Chinese input method) is used for "
+                                    "indentation; indent with ordinary spaces"))
+        if "\t" in lead or "\u3000" in lead:
+            line = lead.replace("\t", "  ").replace("\u3000", "  ") + line[len(lead):]
+        match = fullwidth_key.match(line)
+        if match:
+            problems.append(Problem(shown_as, number, match.end(3) + 1, match.group(2),
+                                    "the key is followed by a full-width colon '：'; type an ordinary colon ':'"))
+            line = fullwidth_key.sub(lambda m: f"{m.group(1)}{m.group(2)}: ", line, count=1)
+        lines[number - 1] = line
+    return "\n".join(lines), problems
+
+
+def _parse(text: str, shown_as: str) -> tuple[Loaded | None, list[Problem]]:
+    try:
+        root = yaml.compose(text, Loader=_Composer)
+    except _Refused as refused:
+        return None, [_at(shown_as, refused.mark, refused.message)]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return None, [_at(shown_as, mark, _yaml_advice(error))]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown_as, 1, 1, "", f"the YAML cannot be read: {error}")]
+    except RecursionError:
+        return None, [Problem(shown_as, 1, 1, "", "the YAML is nested too deeply to be a course file")]
+    if root is None:
+        return None, [Problem(shown_as, 1, 1, "", "the file is empty")]
+    loaded = Loaded(shown_as, None)
+    problems: list[Problem] = []
+    loaded.data = _to_data(root, (), loaded, problems)
+    return loaded, problems
+
+
+def _at(shown_as: str, mark: yaml.Mark | None, message: str) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(shown_as, line, column, "", message)
+
+
+_YAML_ADVICE = {
+    "mapping values are not allowed here": "a ':' stands where YAML does not expect one; "
+    "if the text itself contains ': ', put the whole text in quotes",
+    "could not find expected ':'": "a line is missing the ':' after its key, or a text goes on "
+    "to the next line without being indented",
+    "expected <block end>, but found": "this line is not indented like the lines around it",
+    "found character '\\t' that cannot start any token": "a tab stands here; use spaces",
+    "found undefined alias": "an alias ('*name') is used; write the text out in full",
+}
+
+
+def _yaml_advice(error: yaml.MarkedYAMLError) -> str:
+    problem = f"{error.problem or error.context}"
+    for known, advice in _YAML_ADVICE.items():
+        if problem.startswith(known):
+            return f"the YAML cannot be read: {advice}"
+    return f"the YAML cannot be read: {problem}"
+
+
+def _to_data(node: yaml.Node, path: Path_, loaded: Loaded, problems: list[Problem]) -> object:
+    loaded.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(child, path + (index,), loaded, problems) for index, child in enumerate(node.value)]
+    mapping: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(_at(loaded.file, key_node.start_mark, "a key must be a single word, like 'title'"))
+            continue
+        key = key_node.value
+        where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key in mapping:
+            first = loaded.keys[path + (key,)][0]
+            problems.append(Problem(loaded.file, *where, field_name(path + (key,)),
+                                    f"'{key}' appears twice here (first on line {first}); keep one"))
+            continue
+        loaded.keys[path + (key,)] = where
+        mapping[key] = _to_data(value_node, path + (key,), loaded, problems)
+    return mapping

@@ -1,0 +1,119 @@
+"""The MkDocs face of the course: `mkdocs build` and `mkdocs serve` are the whole workflow.
+
+Before MkDocs collects any file, the course is loaded and checked (a broken
+course stops here, before anything is written) and rendered into a generated,
+git-ignored docs folder: mkdocs-static-i18n only localises real files under
+`docs_dir`, so the pages must exist on disk, one folder per language.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from .course import CONTENT_DIR, build_languages, load_course
+from .errors import CourseError
+from .labels import all_labels
+from .pages import write_pages
+from .render import render_course
+from .staging import discard, publish, staging_dir
+
+log = get_plugin_logger(__name__)
+THEME_DIR = str(Path(__file__).parent / "theme")
+WATCHED = (CONTENT_DIR, "quizzes")
+LANGUAGE_TAGS = all_labels()["language_tag"]
+
+
+class CourseConfig(Config):
+    generated_dir = config_options.Type(str, default=".course-build")
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.site_dir: Path | None = None
+        self.staging: Path | None = None
+        self.failed = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `serve` rebuilds.
+        self.command = command
+
+    @event_priority(100)
+    def on_config(self, config):
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            raise PluginError("the course plugin needs the 'i18n' plugin (mkdocs-static-i18n) in mkdocs.yml")
+        if i18n.building:  # static-i18n's nested build of one more language: all is done already
+            return config
+        root = Path(config.config_file_path).parent
+        try:
+            course = load_course(root, build_languages(i18n))
+        except CourseError as error:
+            raise PluginError(error.report()) from None
+        generated = root / self.config.generated_dir / "docs"
+        changed = write_pages(generated, render_course(course))
+        log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
+        config.docs_dir = str(generated)
+        config.nav = ["index.md", *(f"{module_id}.md" for module_id in course.module_ids)]
+        config.theme.dirs.insert(0, THEME_DIR)
+        config.extra_css.append("assets/course/course.css")
+        self._build_aside(config)
+        return config
+
+    def _build_aside(self, config) -> None:
+        site_dir = Path(config.site_dir)
+        serving = site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith("mkdocs_")
+        if self.command != "build" or serving:
+            return
+        self.site_dir, self.staging, self.failed = site_dir, staging_dir(site_dir), False
+        discard(self.staging)
+        config.site_dir = str(self.staging)
+
+    def on_pre_build(self, config) -> None:
+        # After static-i18n chose this build's language: declare it by its full tag
+        # (zh → zh-Hans), which our theme's language partial provides.
+        language = config.theme["language"]
+        config.theme["language"] = LANGUAGE_TAGS.get(language, language)
+        i18n = config.plugins["i18n"]
+        if i18n.current_language != i18n.default_language:
+            # GitHub Pages serves one 404.html, at the root: the source language's.
+            config.theme.static_templates.discard("404.html")
+
+    def on_page_context(self, context, page, config, nav):
+        """Language switcher links relative to the page, so the site works under any /<repository>/ path."""
+        base = urlsplit(config.site_url or "").path.rstrip("/")
+        # static-i18n sets `extra.alternate` as an attribute, which is what templates read first.
+        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
+            link = alternate["link"]
+            if link.startswith("/"):
+                alternate["link"] = link[len(base):].lstrip("/") if link.startswith(base) else link.lstrip("/")
+            alternate["lang"] = LANGUAGE_TAGS.get(alternate["lang"], alternate["lang"])
+        return context
+
+    def on_serve(self, server, config, builder):
+        server.unwatch(config.docs_dir)  # our own output; the sources below are what trainers edit
+        root = Path(config.config_file_path).parent
+        for folder in WATCHED:
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+    def on_build_error(self, error) -> None:
+        self.failed = True
+
+    def on_shutdown(self) -> None:
+        if self.staging is None:
+            return
+        if self.failed or not self.staging.is_dir():
+            discard(self.staging)
+            log.warning(f"the build failed; the previous site in '{self.site_dir}' is left as it was")
+        else:
+            publish(self.staging, self.site_dir)
+        self.staging = None

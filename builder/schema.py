@@ -1,0 +1,124 @@
+"""The one schema of a course module, declared once.
+
+Validation, the trainers' error messages and the editors' JSON Schema
+(`schema/module.schema.json`) all come from these models. Every field carries
+a description because that text is what a trainer sees in the editor and in
+"missing field" errors.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# Link targets a trainer may write: web pages, e-mail, phone numbers and pages
+# of this site. Anything else (javascript:, data:, vbscript:) would run code
+# when a learner clicks it.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
+_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _safe_links(text: str) -> str:
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1) or match.group(2) or ""
+        if _SCHEME.match(target) and not target.lower().startswith(_SAFE_SCHEMES):
+            raise ValueError(
+                f"the link '{target}' is not allowed: links may point to web pages "
+                "(http:// or https://), e-mail (mailto:) or pages of this course"
+            )
+    return text
+
+
+# Every text is Markdown as far as links go: a title or a key point can carry a
+# link as well as a body can, so every text gets the same check.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_links)]
+Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN)]
+
+
+class Strict(BaseModel):
+    """Rejects unknown keys, so a misspelt key is an error, not silently lost text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Speaker(str, Enum):
+    customer = "customer"
+    agent = "agent"
+
+
+class Practice(str, Enum):
+    good = "good"
+    bad = "bad"
+
+
+class DialogueLine(Strict):
+    speaker: Speaker = Field(description="Who speaks: 'customer' or 'agent' (the shop's service agent).")
+    text: Text = Field(description="What is said, exactly as it would appear in the chat.")
+    practice: Practice | None = Field(
+        default=None,
+        description="For an agent's line that teaches something: 'good' or 'bad' practice.",
+    )
+    why: Text | None = Field(
+        default=None,
+        description="Why the line is good or bad practice; required when 'practice' is set.",
+    )
+
+    @model_validator(mode="after")
+    def _practice_needs_reason(self) -> DialogueLine:
+        if self.practice and not self.why:
+            raise ValueError("a line marked as good or bad practice needs 'why': say what makes it so")
+        if self.why and not self.practice:
+            raise ValueError("'why' explains a line marked with 'practice: good' or 'practice: bad'; add 'practice'")
+        if self.practice and self.speaker is Speaker.customer:
+            raise ValueError("only the agent's lines are marked as good or bad practice, not the customer's")
+        return self
+
+
+class Dialogue(Strict):
+    title: Text = Field(description="A short title that says what the dialogue shows.")
+    lines: list[DialogueLine] = Field(
+        min_length=2, description="The chat, line by line, in the order it happens."
+    )
+
+
+class Section(Strict):
+    id: Id = Field(
+        description="Stable English id in kebab-case (e.g. 'expectation-gap'), the same in every language."
+    )
+    title: Text = Field(description="The section heading.")
+    body: Text = Field(
+        description="The teaching text in Markdown: paragraphs, **bold**, *italic*, lists and links."
+    )
+    key_points: list[Text] = Field(
+        min_length=1, description="The points a learner must remember from this section."
+    )
+    dialogues: list[Dialogue] = Field(
+        default_factory=list, description="Optional example chats that show the section in practice."
+    )
+
+
+class Module(Strict):
+    """One training module in one language: content/<language>/<module-id>.yaml."""
+
+    order: int = Field(ge=1, description="Position of the module in the course: 1, 2, 3 …")
+    title: Text = Field(description="The module's title.")
+    summary: Text = Field(description="One or two sentences shown on the course home page.")
+    objectives: list[Text] = Field(
+        min_length=1, description="What the learner can do after the module (learning objectives)."
+    )
+    sections: list[Section] = Field(min_length=1, description="The module's sections, in reading order.")
+    takeaways: list[Text] = Field(min_length=1, description="What to take away from the module.")
+
+    @field_validator("sections")
+    @classmethod
+    def _section_ids_unique(cls, sections: list[Section]) -> list[Section]:
+        ids = [section.id for section in sections]
+        for section_id in sorted({i for i in ids if ids.count(i) > 1}):
+            raise ValueError(f"two sections have the id '{section_id}'; give each section its own id")
+        return sections

@@ -1,0 +1,104 @@
+"""Check loaded data against the schema, and the language editions against each other.
+
+Pydantic's messages are written for programmers; each is turned here into a
+sentence a trainer can act on, at the line and column of the value concerned.
+"""
+
+from __future__ import annotations
+
+import difflib
+from types import UnionType
+from typing import Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, field_name
+from .load import Loaded
+
+
+def known_keys(*models: type[BaseModel]) -> frozenset[str]:
+    """Every key the schema knows, for the loader to recognise a key behind a full-width colon."""
+    keys: set[str] = set()
+    pending = list(models)
+    while pending:
+        model = pending.pop()
+        for name, info in model.model_fields.items():
+            keys.add(name)
+            inner = _inner(info.annotation)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                pending.append(inner)
+    return frozenset(keys)
+
+
+def check(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, list[Problem]]:
+    """The validated model, or the problems that keep `loaded` from being one."""
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as error:
+        return None, [_problem(model, loaded, detail) for detail in error.errors()]
+
+
+def _problem(model: type[BaseModel], loaded: Loaded, detail: dict) -> Problem:
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        line, column = loaded.keys.get(loc) or loaded.position(loc)
+        return Problem(loaded.file, line, column, field_name(loc), _unknown_key(model, loc))
+    line, column = loaded.position(loc)
+    return Problem(loaded.file, line, column, field_name(loc), _message(model, loc, detail))
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
+    allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
+    key = str(loc[-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else "the fields here are: " + ", ".join(allowed)
+    return f"unknown field '{key}'; {hint}"
+
+
+def _message(model: type[BaseModel], loc: tuple, detail: dict) -> str:
+    kind, ctx, given = detail["type"], detail.get("ctx", {}), detail.get("input")
+    if kind == "missing":
+        parent = _model_at(model, loc[:-1]) or model
+        return f"missing; add it: {parent.model_fields[loc[-1]].description}"
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
+    if kind == "enum":
+        return f"'{given}' is not allowed here; write one of: {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        return (f"'{given}' is not a valid id: use lowercase English words joined by "
+                "hyphens, like 'expectation-gap'")
+    if kind == "int_parsing":
+        return f"'{given}' is not a whole number; write a number like 3"
+    if kind == "too_short":
+        count = ctx.get("min_length", 1)
+        return f"needs at least {count} item{'s' if count != 1 else ''}"
+    return _PLAIN.get(kind, detail["msg"])
+
+
+_PLAIN = {
+    "string_too_short": "is empty; write the text",
+    "string_type": "must be text, not a list or a set of fields",
+    "list_type": "must be a list: put each item on its own line, starting with '- '",
+    "model_type": "must be a set of fields ('key: value' lines)",
+    "dict_type": "must be a set of fields ('key: value' lines)",
+    "greater_than_equal": "must be 1 or more",
+}
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    current: object = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _inner(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner(annotation: object) -> object:
+    """`list[Section]` → Section, `Text | None` → Text."""
+    while get_origin(annotation) in (list, Union, UnionType):
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    return annotation
