@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .course import build_languages, load_course
+from .editor_schema import SCHEMA_FILE, editor_schema
 from .errors import CourseError
 from .pages import write_pages
 from .render import render_course
@@ -27,13 +28,19 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     render = commands.add_parser("render", help="check the course and write its pages as Markdown into a folder")
     render.add_argument("out", type=Path, help="the folder to write into (made if missing)")
+    commands.add_parser("schema", help=f"write the editors' JSON Schema ({SCHEMA_FILE}) after a schema change")
     args = parser.parse_args(argv)
     config_file = Path(args.config)
     if not config_file.is_file():
         print(f"course: there is no {config_file} here; run the command in the course's folder", file=sys.stderr)
         return EXIT_USAGE
+    root = config_file.resolve().parent
+    if args.command == "schema":
+        (root / SCHEMA_FILE).write_text(editor_schema(), encoding="utf-8")
+        print(f"wrote {SCHEMA_FILE}")
+        return EXIT_OK
     try:
-        course = load_course(config_file.resolve().parent, site_languages(config_file))
+        course = load_course(root, site_languages(config_file))
     except CourseError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_COURSE_ERROR

@@ -77,7 +77,7 @@ def _load_language(root: Path, language: str, problems: list[Problem]) -> dict[s
             continue
         loaded, file_problems = load(path, shown_as, _KEYS)
         problems += file_problems
-        if loaded is None or file_problems:
+        if loaded is None:
             continue
         module, schema_problems = check(Module, loaded)
         problems += schema_problems

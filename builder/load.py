@@ -70,9 +70,11 @@ def load(path: Path, shown_as: str, known_keys: frozenset[str]) -> tuple[Loaded 
     if text is None:
         return None, problems
     text, repairs = _repair(text, shown_as, known_keys)
-    problems += repairs
     loaded, parse_problems = _parse(text, shown_as)
-    return loaded, problems + parse_problems
+    if repairs and loaded is None:
+        # The repair guessed the indentation; a parse error now is more likely our guess than the trainer's.
+        return None, repairs
+    return loaded, repairs + parse_problems
 
 
 def _decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
@@ -142,8 +144,10 @@ def _parse(text: str, shown_as: str) -> tuple[Loaded | None, list[Problem]]:
     except _Refused as refused:
         return None, [_at(shown_as, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return None, [_at(shown_as, mark, _yaml_advice(error))]
+        if error.context == "while scanning a quoted scalar":
+            return None, [_at(shown_as, error.context_mark,
+                              "a quoted text starts here but its closing quote is missing")]
+        return None, [_at(shown_as, error.problem_mark or error.context_mark, _yaml_advice(error))]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, 1, 1, "", f"the YAML cannot be read: {error}")]
     except RecursionError:

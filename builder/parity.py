@@ -78,12 +78,15 @@ def compare(source: Edition, other: Edition) -> list[Problem]:
             lines_path = path + ("dialogues", number, "lines")
             count(lines_path, dialogue.lines, model_dialogue.lines, "lines")
             for line_number, (line, model_line) in enumerate(zip(dialogue.lines, model_dialogue.lines)):
-                if (line.speaker, line.practice) != (model_line.speaker, model_line.practice):
-                    differ(lines_path + (line_number,),
-                           f"is spoken by the {line.speaker.value}{_mark(line.practice)} but in "
-                           f"'{source.language}' by the {model_line.speaker.value}{_mark(model_line.practice)}")
+                where = lines_path + (line_number,)
+                if line.speaker != model_line.speaker:
+                    differ(where, f"is spoken by the {line.speaker.value} but by the "
+                                  f"{model_line.speaker.value} in '{source.language}'")
+                elif line.practice != model_line.practice:
+                    differ(where, f"is marked {_mark(line.practice)} but {_mark(model_line.practice)} "
+                                  f"in '{source.language}'")
     return problems
 
 
 def _mark(practice) -> str:
-    return f" (marked {practice.value})" if practice else ""
+    return f"'{practice.value}'" if practice else "as neither good nor bad"

@@ -1,0 +1,45 @@
+"""Fixture courses built for real: a copy of the project's mkdocs.yml with a small course."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "course"
+LANGUAGES = ("zh", "ko", "bg")
+
+
+def make_course(folder: Path, content: Path = FIXTURE / "content") -> Path:
+    """A course folder: the project's own mkdocs.yml and the given content."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(content, folder / "content", dirs_exist_ok=True)
+    return folder
+
+
+def mkdocs_build(folder: Path, *args: str, site_url: str = "") -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=folder, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture
+def course_dir(tmp_path: Path) -> Path:
+    return make_course(tmp_path / "course")
+
+
+@pytest.fixture(scope="session")
+def built_fixture(tmp_path_factory) -> Path:
+    """The fixture course, built once with --strict; returns its site folder."""
+    folder = make_course(tmp_path_factory.mktemp("built") / "course")
+    result = mkdocs_build(folder, "--strict")
+    assert result.returncode == 0, result.stderr
+    return folder / "site"

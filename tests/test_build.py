@@ -1,0 +1,158 @@
+"""A real `mkdocs build` of small fixture courses into temporary folders."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .conftest import mkdocs_build
+
+PAGES = {
+    "zh": ["index.html", "greeting/index.html"],
+    "ko": ["ko/index.html", "ko/greeting/index.html"],
+    "bg": ["bg/index.html", "bg/greeting/index.html"],
+}
+LANG_ATTRIBUTE = {"zh": "zh-Hans", "ko": "ko", "bg": "bg"}
+
+
+def html_lang(page: Path) -> str:
+    return re.search(r'<html lang="([^"]+)"', page.read_text(encoding="utf-8")).group(1)
+
+
+def test_every_language_has_every_page_and_declares_its_language(built_fixture: Path):
+    for language, pages in PAGES.items():
+        for page in pages:
+            assert html_lang(built_fixture / page) == LANG_ATTRIBUTE[language], page
+    assert html_lang(built_fixture / "404.html") == "zh-Hans"
+    built = {p.relative_to(built_fixture).as_posix() for p in built_fixture.rglob("index.html")}
+    assert built == {page for pages in PAGES.values() for page in pages}
+
+
+def test_module_page_shows_dialogue_marked_in_words(built_fixture: Path):
+    page = (built_fixture / "ko/greeting/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="first-reply">첫 답변' in page
+    assert "✗ 잘못된 응대:</strong> 너무 짧아서" in page
+    assert "✓ 좋은 응대:</strong>" in page
+    assert 'class="course-chat__line course-chat__line--agent course-chat__line--bad"' in page
+
+
+def test_home_lists_modules_with_summaries(built_fixture: Path):
+    page = (built_fixture / "bg/index.html").read_text(encoding="utf-8")
+    assert '<a href="greeting/">Поздравяване на клиента</a>' in page
+    assert "Първото изречение определя първото впечатление на клиента." in page
+
+
+def test_language_switcher_links_to_the_same_page_relatively(built_fixture: Path):
+    page = (built_fixture / "ko/greeting/index.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link"', page))
+    assert links == {"../../greeting/": "zh-Hans", "./": "ko", "../../bg/greeting/": "bg"}
+
+
+class _Loads(HTMLParser):
+    """Every URL a page loads by itself (scripts, styles, fonts, images), not the links a reader clicks."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") not in ("alternate", "canonical") and attrs.get("href"):
+            self.urls.append(attrs["href"])
+
+
+def test_nothing_loads_from_another_host(built_fixture: Path):
+    offsite = []
+    for page in built_fixture.rglob("*.html"):
+        parser = _Loads()
+        parser.feed(page.read_text(encoding="utf-8"))
+        offsite += [(page.name, url) for url in parser.urls if re.match(r"^(https?:)?//", url)]
+    for style in built_fixture.rglob("*.css"):
+        offsite += [(style.name, url) for url in re.findall(r"url\(['\"]?((?:https?:)?//[^)'\"]+)", style.read_text())]
+    assert offsite == []
+
+
+def test_search_index_holds_words_of_all_three_languages(built_fixture: Path):
+    index = json.loads((built_fixture / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "\u200b问候\u200b" in " ".join(texts.values())  # jieba segmented the Chinese text
+    assert any(loc.startswith("ko/") and "인사" in text for loc, text in texts.items())
+    assert any(loc.startswith("bg/") and "поздрав" in text for loc, text in texts.items())
+
+
+def test_a_broken_course_fails_with_every_problem_and_keeps_the_previous_site(course_dir: Path):
+    assert mkdocs_build(course_dir).returncode == 0
+    before = {p: p.read_bytes() for p in (course_dir / "site").rglob("*") if p.is_file()}
+    zh = course_dir / "content/zh/greeting.yaml"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("summary:", "sumary:"), encoding="utf-8")
+    ko = course_dir / "content/ko/greeting.yaml"
+    ko.write_text(ko.read_text(encoding="utf-8").replace("    title: 첫 답변", "\ttitle: 첫 답변"), encoding="utf-8")
+
+    result = mkdocs_build(course_dir)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/zh/greeting.yaml:4:1: sumary: unknown field 'sumary'; did you mean 'summary'?" in result.stderr
+    assert "content/ko/greeting.yaml:9:1: a tab is used for indentation; indent with spaces only" in result.stderr
+    assert {p: p.read_bytes() for p in (course_dir / "site").rglob("*") if p.is_file()} == before
+    assert not (course_dir / ".site.building").exists()
+
+
+def test_a_strict_failure_leaves_the_previous_site_untouched(course_dir: Path):
+    assert mkdocs_build(course_dir, "--strict").returncode == 0
+    home = (course_dir / "site/index.html").read_bytes()
+    zh = course_dir / "content/zh/greeting.yaml"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("**先问候**", "[先问候](no-such-page.md)"),
+                  encoding="utf-8")
+
+    result = mkdocs_build(course_dir, "--strict")
+
+    assert result.returncode == 1
+    assert "no-such-page.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (course_dir / "site/index.html").read_bytes() == home
+    assert not (course_dir / ".site.building").exists()
+
+
+def test_trainer_text_is_shown_as_text_never_run(course_dir: Path):
+    zh = course_dir / "content/zh/greeting.yaml"
+    hostile = ('<script>alert(1)</script> {{ 7*7 }} {% if 1 %}x{% endif %} '
+               '<img src=x onerror=alert(2)> 好{: onclick="alert(3)" }')
+    text = zh.read_text(encoding="utf-8")
+    text = text.replace("title: 问候顾客", f"title: '{hostile}'")
+    text = text.replace("text: 有。", "text: '</span></li></ol><script>alert(4)</script>'")
+    zh.write_text(text, encoding="utf-8")
+
+    assert mkdocs_build(course_dir, "--strict").returncode == 0
+
+    page = (course_dir / "site/greeting/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;/span&gt;&lt;/li&gt;&lt;/ol&gt;&lt;script&gt;alert(4)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page.replace("&#123;", "{").replace("&#125;", "}")
+    parser = _Executable()
+    parser.feed(page)
+    assert parser.found == []
+
+
+class _Executable(HTMLParser):
+    """Script bodies and attribute values that mention alert(): what would run, not what is shown."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.in_script = tag == "script"
+        self.found += [f"{tag} {name}={value}" for name, value in attrs if value and "alert" in value]
+
+    def handle_data(self, data):
+        if self.in_script and "alert" in data:
+            self.found.append(f"script {data[:40]}")
+
+    def handle_endtag(self, tag):
+        self.in_script = False
