@@ -121,7 +121,7 @@ def test_a_strict_failure_leaves_the_previous_site_untouched(course_dir: Path):
 def test_trainer_text_is_shown_as_text_never_run(course_dir: Path):
     zh = course_dir / "content/zh/greeting.yaml"
     hostile = ('<script>alert(1)</script> {{ 7*7 }} {% if 1 %}x{% endif %} '
-               '<img src=x onerror=alert(2)> 好{: onclick="alert(3)" }')
+               '</title><img src=x onerror=alert(2)> 好{: onclick="alert(3)" }')
     text = zh.read_text(encoding="utf-8")
     text = text.replace("title: 问候顾客", f"title: '{hostile}'")
     text = text.replace("text: 有。", "text: '</span></li></ol><script>alert(4)</script>'")
@@ -139,7 +139,7 @@ def test_trainer_text_is_shown_as_text_never_run(course_dir: Path):
 
 
 class _Executable(HTMLParser):
-    """Script bodies and attribute values that mention alert(): what would run, not what is shown."""
+    """Script bodies and event or javascript: attributes that call alert(): what would run, not what is shown."""
 
     def __init__(self):
         super().__init__()
@@ -148,7 +148,9 @@ class _Executable(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.in_script = tag == "script"
-        self.found += [f"{tag} {name}={value}" for name, value in attrs if value and "alert" in value]
+        self.found += [f"{tag} {name}={value}" for name, value in attrs
+                       if value and "alert" in value
+                       and (name.startswith("on") or value.strip().lower().startswith("javascript:"))]
 
     def handle_data(self, data):
         if self.in_script and "alert" in data:
