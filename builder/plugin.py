@@ -8,6 +8,7 @@ git-ignored docs folder: mkdocs-static-i18n only localises real files under
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -85,6 +86,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if i18n.current_language != i18n.default_language:
             # GitHub Pages serves one 404.html, at the root: the source language's.
             config.theme.static_templates.discard("404.html")
+
+    @event_priority(-200)
+    def on_post_build(self, config) -> None:
+        i18n = config.plugins["i18n"]
+        if i18n.building:  # only after the last language is built
+            return
+        # Material's language selector reads <language>/sitemap.xml to find the same page;
+        # static-i18n writes one sitemap, with every language's pages, at the root only.
+        site = Path(config.site_dir)
+        for language in build_languages(i18n)[1:]:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                if (site / name).is_file():
+                    shutil.copyfile(site / name, site / language / name)
 
     def on_page_context(self, context, page, config, nav):
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""
