@@ -1,0 +1,49 @@
+"""The project's own files: the committed editor schema, the interface labels, the real course."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.course import load_course
+from builder.editor_schema import SCHEMA_FILE, editor_schema
+from builder.labels import all_labels
+from builder.render import render_course
+
+from .conftest import FIXTURE, LANGUAGES, ROOT
+
+
+def test_committed_editor_schema_is_current():
+    committed = (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == editor_schema(), "run `course schema` and commit content/module.schema.json"
+
+
+def test_every_label_exists_in_every_language():
+    missing = [(name, language) for name, texts in all_labels().items()
+               for language in LANGUAGES if not str(texts.get(language, "")).strip()]
+    assert missing == []
+
+
+def test_every_course_file_starts_with_the_editor_schema_comment():
+    files = list((ROOT / "content").glob("*/*.yaml")) + list(FIXTURE.glob("content/*/*.yaml"))
+    assert files
+    for file in files:
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), file
+        schema = (file.parent / first.split("=", 1)[1]).resolve()
+        assert schema == (ROOT / SCHEMA_FILE).resolve(), file
+
+
+def test_the_real_course_loads_in_every_language():
+    course = load_course(ROOT, LANGUAGES)
+    assert course.module_ids
+    assert all(len(course.modules[language]) == len(course.module_ids) for language in LANGUAGES)
+
+
+def test_rendering_is_pure_and_escapes_trainer_text():
+    course = load_course(FIXTURE, LANGUAGES)
+    module_id, module = course.modules["zh"][0]
+    module.sections[0].__dict__["body"] = "<b>x</b> {: onclick=1 }"
+    pages = render_course(course)
+    assert set(pages) == {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "greeting.md")}
+    assert "&lt;b&gt;x&lt;/b&gt; &#123;: onclick=1 &#125;" in pages["zh/greeting.md"]
+    assert render_course(course) == pages
