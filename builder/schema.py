@@ -112,6 +112,10 @@ class Module(Strict):
     objectives: list[Text] = Field(
         min_length=1, description="What the learner can do after the module (learning objectives)."
     )
+    terms: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the glossary terms (content/glossary.yaml) the module uses; each must appear in its text.",
+    )
     sections: list[Section] = Field(min_length=1, description="The module's sections, in reading order.")
     takeaways: list[Text] = Field(min_length=1, description="What to take away from the module.")
 
