@@ -7,12 +7,13 @@ languages from the same place the site does: the i18n plugin in mkdocs.yml.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .course import build_languages, load_course
 from .editor_schema import SCHEMA_FILE, editor_schema
-from .errors import CourseError
+from .errors import CourseError, Problem
 from .pages import write_pages
 from .render import render_course
 
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--config", default="mkdocs.yml", help="the site's settings file (default: mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("check", help="check every module and scenario without building the site")
     render = commands.add_parser("render", help="check the course and write its pages as Markdown into a folder")
     render.add_argument("out", type=Path, help="the folder to write into (made if missing)")
     commands.add_parser("schema", help=f"write the editors' JSON Schema ({SCHEMA_FILE}) after a schema change")
@@ -43,11 +45,31 @@ def main(argv: list[str] | None = None) -> int:
         course = load_course(root, site_languages(config_file))
     except CourseError as error:
         print(error.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print("\n".join(annotation(problem) for problem in error.problems))
         return EXIT_COURSE_ERROR
+    if args.command == "check":
+        print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
+              f"scenarios in {', '.join(course.languages)}.")
+        return EXIT_OK
     pages = render_course(course)
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
     return EXIT_OK
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
+    def escape(text: str, *more: str) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        for char in more:
+            text = text.replace(char, {":": "%3A", ",": "%2C"}[char])
+        return text
+
+    properties = f"file={escape(problem.file, ':', ',')},line={problem.line},col={problem.column}"
+    if problem.field:
+        properties += f",title={escape(problem.field, ':', ',')}"
+    return f"::error {properties}::{escape(problem.message)}"
 
 
 def site_languages(config_file: Path) -> tuple[str, ...]:

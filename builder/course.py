@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import CourseError, Problem
 from .load import load
+from .quizzes import Roleplay, load_scenarios
 from .parity import Edition, compare, extra_module, missing_module
 from .schema import ID_PATTERN, Module
 from .validate import check, known_keys
@@ -26,14 +27,21 @@ class Course:
 
     languages: tuple[str, ...]
     modules: dict[str, list[tuple[str, Module]]]
+    roleplays: tuple[Roleplay, ...] = ()
 
     @property
     def module_ids(self) -> list[str]:
         return [module_id for module_id, _ in self.modules[self.languages[0]]]
 
+    def roleplays_of(self, module_id: str) -> list[Roleplay]:
+        return [roleplay for roleplay in self.roleplays if roleplay.scenario.module == module_id]
+
 
 def load_course(root: Path, languages: tuple[str, ...]) -> Course:
-    """Load, check and compare every module file under `root/content/`; raise `CourseError` with all problems."""
+    """Load, check and compare every module under `root/content/` and every scenario under `root/quizzes/`.
+
+    Raises `CourseError` with all the problems found, in every file at once.
+    """
     problems: list[Problem] = []
     editions: dict[str, dict[str, Edition]] = {}
     for language in languages:
@@ -41,6 +49,11 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
     problems += _parity(root, languages, editions)
     for language in languages:
         problems += _orders(editions[language])
+    # A module with problems of its own (in any language) is known but not judged: no cascade of errors.
+    source_modules = {path.stem: None for path in (root / CONTENT_DIR).glob("*/*.yaml") if re.match(ID_PATTERN, path.stem)}
+    source_modules |= {module_id: edition.module for module_id, edition in editions[languages[0]].items()}
+    roleplays, scenario_problems = load_scenarios(root, languages, source_modules)
+    problems += scenario_problems
     if problems:
         raise CourseError(problems)
     modules = {
@@ -48,7 +61,7 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
                          key=lambda item: item[1].order)
         for language in languages
     }
-    return Course(tuple(languages), modules)
+    return Course(tuple(languages), modules, tuple(roleplays))
 
 
 def build_languages(i18n) -> tuple[str, ...]:

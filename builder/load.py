@@ -173,6 +173,10 @@ _YAML_ADVICE = {
     "expected <block end>, but found": "this line is not indented like the lines around it",
     "found character '\\t' that cannot start any token": "a tab stands here; use spaces",
     "found undefined alias": "an alias ('*name') is used; write the text out in full",
+    "expected ',' or '}'": "inside '{ … }' a comma, a '?' or a ': ' breaks a text; put the text "
+    "in quotes, or write each language on its own line",
+    "expected ',' or ']'": "inside '[ … ]' a comma, a '?' or a ': ' breaks an item; put the item "
+    "in quotes, or write each item on its own line starting with '- '",
 }
 
 

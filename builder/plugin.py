@@ -8,11 +8,13 @@ git-ignored docs folder: mkdocs-static-i18n only localises real files under
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -22,13 +24,20 @@ from .course import CONTENT_DIR, build_languages, load_course
 from .errors import CourseError
 from .labels import all_labels
 from .pages import write_pages
-from .render import render_course
+from .render import COMPLETION_PAGE, PROGRESS_PAGE, render_course
 from .staging import discard, publish, staging_dir
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")
 WATCHED = (CONTENT_DIR, "quizzes")
 LANGUAGE_TAGS = all_labels()["language_tag"]
+
+
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_language_alternates(head: str) -> Markup:
+    return Markup(_HEAD_ALTERNATE.sub("", str(head)))
 
 
 class CourseConfig(Config):
@@ -59,12 +68,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         except CourseError as error:
             raise PluginError(error.report()) from None
         generated = root / self.config.generated_dir / "docs"
-        changed = write_pages(generated, render_course(course))
+        changed = write_pages(generated, render_course(course, config.use_directory_urls))
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
         config.docs_dir = str(generated)
         config.nav = ["index.md", *(f"{module_id}.md" for module_id in course.module_ids)]
+        if course.roleplays:
+            config.nav += [f"{PROGRESS_PAGE}.md", f"{COMPLETION_PAGE}.md"]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
+        config.extra_javascript.append("assets/course/roleplay.js")
         self._build_aside(config)
         return config
 
@@ -110,6 +122,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 alternate["link"] = link[len(base):].lstrip("/") if link.startswith(base) else link.lstrip("/")
             alternate["lang"] = LANGUAGE_TAGS.get(alternate["lang"], alternate["lang"])
         return context
+
+    def on_env(self, env, config, files):
+        env.filters["without_language_alternates"] = without_language_alternates
+        return env
 
     def on_serve(self, server, config, builder):
         server.unwatch(config.docs_dir)  # our own output; the sources below are what trainers edit

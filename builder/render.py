@@ -8,11 +8,21 @@ through Markdown's attribute lists.
 
 from __future__ import annotations
 
+import json
+
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .course import Course
 from .labels import labels_for
+
+PROGRESS_PAGE, COMPLETION_PAGE = "progress", "completion"
+# The words the role-play script needs in the browser, and those of the progress pages.
+ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again", "mood", "ending", "summary",
+                  "score_line", "passed", "not_passed", "your_choices", "try_again", "storage_off",
+                  "mood_0", "mood_1", "mood_2", "mood_3", "mood_4")
+PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done", "storage_off",
+                  "completion_locked")
 
 
 def _as_text(value: object) -> object:
@@ -38,15 +48,42 @@ _ENV = Environment(
 _ENV.filters["chat_text"] = _chat_text
 
 
-def render_course(course: Course) -> dict[str, str]:
+def render_course(course: Course, directory_urls: bool = True) -> dict[str, str]:
     """Every page of the site, as {path under the docs folder: Markdown}."""
     pages: dict[str, str] = {}
     for language in course.languages:
-        labels = labels_for(language)
-        modules = course.modules[language]
-        pages[f"{language}/index.md"] = _ENV.get_template("home.md.j2").render(labels=labels, modules=modules)
-        for module_id, module in modules:
-            pages[f"{language}/{module_id}.md"] = _ENV.get_template("module.md.j2").render(
-                labels=labels, module=module
-            )
+        pages.update(_language_pages(course, language, directory_urls))
+    return pages
+
+
+def _language_pages(course: Course, language: str, directory_urls: bool) -> dict[str, str]:
+    labels = labels_for(language)
+    modules = course.modules[language]
+    sections = {(module_id, s.id): s.title for module_id, module in modules for s in module.sections}
+
+    def page_link(target: str, here: str = PROGRESS_PAGE) -> str:
+        if target == here:
+            return ""
+        return f"../{target}/" if directory_urls else f"{target}.html"
+
+    def words(names: tuple[str, ...]) -> str:
+        return json.dumps({name: labels[name] for name in names}, ensure_ascii=False)
+
+    render = _ENV.get_template
+    pages = {f"{language}/index.md": render("home.md.j2").render(
+        labels=labels, modules=modules, has_roleplays=bool(course.roleplays), progress_page=PROGRESS_PAGE)}
+    for module_id, module in modules:
+        pages[f"{language}/{module_id}.md"] = render("module.md.j2").render(
+            labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
+            roleplay_labels=words(ROLEPLAY_WORDS),
+            link=lambda ref, here=module_id: page_link(ref.split("#")[0], here) + "#" + ref.split("#")[1],
+            section_title=lambda ref: sections[tuple(ref.split("#"))],
+        )
+    if course.roleplays:
+        practised = [(module_id, module, course.roleplays_of(module_id)) for module_id, module in modules]
+        shared = dict(labels=labels, language=language, total=str(len(course.roleplays)),
+                      modules=[entry for entry in practised if entry[2]], progress_labels=words(PROGRESS_WORDS),
+                      page_link=page_link, completion_link=page_link(COMPLETION_PAGE))
+        pages[f"{language}/{PROGRESS_PAGE}.md"] = render("progress.md.j2").render(**shared)
+        pages[f"{language}/{COMPLETION_PAGE}.md"] = render("completion.md.j2").render(**shared)
     return pages

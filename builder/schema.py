@@ -126,3 +126,75 @@ class Module(Strict):
         for section_id in sorted({i for i in ids if ids.count(i) > 1}):
             raise ValueError(f"two sections have the id '{section_id}'; give each section its own id")
         return sections
+
+
+# --- Role-play scenarios: quizzes/<scenario-id>.yaml -------------------------
+# A scenario's structure is written once, with each language's text beside it,
+# so the editions cannot drift apart in structure.
+
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+Localized = dict[Language, Text]
+SectionRef = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$")
+]
+MOODS = range(0, 5)  # 0 furious, 1 angry, 2 upset, 3 calm, 4 satisfied
+MAX_POINTS = 10
+MAX_TURNS = 60  # far more than a chat needs; keeps every check quick
+
+
+class Choice(Strict):
+    reply: Localized = Field(description="The agent's reply the learner can pick, in every language.")
+    reaction: Localized = Field(
+        description="What the reply does to the customer, in one short sentence: calms down, repeats, escalates …"
+    )
+    note: Localized = Field(description="The coaching note: the course principle behind this reply, and why.")
+    teaches: SectionRef = Field(
+        description="The section that teaches the principle, as module-id#section-id (e.g. 'calming-upset-customers#apologise')."
+    )
+    points: int = Field(ge=0, le=MAX_POINTS, description=f"Points for this reply, 0 to {MAX_POINTS}.")
+    mood: int = Field(ge=-2, le=2, description="How the customer's mood changes: -2, -1, 0, 1 or 2.")
+    next: Id = Field(description="The id of the turn or ending this reply leads to.")
+
+
+class Turn(Strict):
+    id: Id = Field(description="The turn's id in kebab-case, unique in the scenario (e.g. 'opening').")
+    customer: Localized = Field(description="The customer's chat message, in every language.")
+    choices: list[Choice] = Field(
+        min_length=2, max_length=4, description="Two to four replies the learner chooses from."
+    )
+
+    @field_validator("choices")
+    @classmethod
+    def _one_best_choice(cls, choices: list[Choice]) -> list[Choice]:
+        best = max(choice.points for choice in choices)
+        if sum(choice.points == best for choice in choices) > 1:
+            raise ValueError(f"more than one choice has the most points ({best}); "
+                             "give the one best reply more points than the others")
+        return choices
+
+
+class Ending(Strict):
+    id: Id = Field(description="The ending's id in kebab-case, unique in the scenario (e.g. 'resolved').")
+    outcome: Localized = Field(description="How the conversation ended and what it means for the shop.")
+
+
+class Customer(Strict):
+    name: Localized = Field(description="How the customer appears in the chat, in every language.")
+    type: SectionRef = Field(
+        description="The section of the customer-types module that describes this customer (e.g. 'customer-types#urgency')."
+    )
+    situation: Localized = Field(description="What the agent can see before the chat starts: order, item, status.")
+
+
+class Scenario(Strict):
+    """One role-play, every language in one file: quizzes/<scenario-id>.yaml."""
+
+    module: Id = Field(description="The id of the module this scenario practises (its file name without .yaml).")
+    order: int = Field(ge=1, description="Position among the module's scenarios: 1, 2, 3 …")
+    title: Localized = Field(description="The scenario's title, in every language.")
+    customer: Customer = Field(description="Who the learner is talking to.")
+    mood: int = Field(ge=MOODS.start, le=MOODS.stop - 1,
+                      description="The customer's mood at the start: 0 furious, 1 angry, 2 upset, 3 calm, 4 satisfied.")
+    turns: list[Turn] = Field(min_length=1, max_length=MAX_TURNS,
+                              description="The customer's turns; the chat starts with the first.")
+    endings: list[Ending] = Field(min_length=1, description="The ways the conversation can end.")

@@ -15,11 +15,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "course"
 LANGUAGES = ("zh", "ko", "bg")
 
 
-def make_course(folder: Path, content: Path = FIXTURE / "content") -> Path:
-    """A course folder: the project's own mkdocs.yml and the given content."""
+def make_course(folder: Path, content: Path = FIXTURE / "content", quizzes: Path | None = FIXTURE / "quizzes") -> Path:
+    """A course folder: the project's own mkdocs.yml and the given modules and scenarios."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(content, folder / "content", dirs_exist_ok=True)
+    if quizzes is not None:
+        shutil.copytree(quizzes, folder / "quizzes", dirs_exist_ok=True)
     return folder
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from .conftest import mkdocs_build
 
+_PAGES = ["index.html", "greeting/index.html", "progress/index.html", "completion/index.html"]
 PAGES = {
-    "zh": ["index.html", "greeting/index.html"],
-    "ko": ["ko/index.html", "ko/greeting/index.html"],
-    "bg": ["bg/index.html", "bg/greeting/index.html"],
+    "zh": _PAGES,
+    "ko": [f"ko/{page}" for page in _PAGES],
+    "bg": [f"bg/{page}" for page in _PAGES],
 }
 LANG_ATTRIBUTE = {"zh": "zh-Hans", "ko": "ko", "bg": "bg"}
 

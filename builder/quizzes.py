@@ -1,0 +1,127 @@
+"""The role-play scenarios under quizzes/, checked against the modules they practise.
+
+Beyond the schema, a scenario must have every text in every language of the
+site, point only at modules and sections that exist, and branch soundly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import Problem, field_name
+from .graph import graph_problems, max_score
+from .load import Loaded, load
+from .schema import ID_PATTERN, Module, Scenario
+from .validate import check, known_keys
+
+QUIZZES_DIR = "quizzes"
+_KEYS = known_keys(Scenario)
+
+
+@dataclass(frozen=True)
+class Roleplay:
+    """A checked scenario and the most points a learner can score in it."""
+
+    id: str
+    scenario: Scenario
+    max_score: int
+
+
+def load_scenarios(root: Path, languages: tuple[str, ...], modules: dict[str, Module | None]
+                   ) -> tuple[list[Roleplay], list[Problem]]:
+    """Every scenario in quizzes/, ordered by module then order, or the problems found in them.
+
+    `modules` maps every module id to its checked module, or to None when the
+    module has problems of its own: references to it are then not judged.
+    """
+    folder = root / QUIZZES_DIR
+    if not folder.is_dir():
+        return [], []
+    roleplays, problems, orders = [], [], {}
+    for path in sorted(folder.iterdir()):
+        shown_as = f"{QUIZZES_DIR}/{path.name}"
+        if path.suffix == ".yml":
+            problems.append(Problem(shown_as, 1, 1, "", "rename the file to end in '.yaml'"))
+        if path.suffix != ".yaml":
+            continue
+        if not re.match(ID_PATTERN, path.stem):
+            problems.append(Problem(shown_as, 1, 1, "", f"'{path.stem}' is not a valid scenario id: name the file "
+                                    "in lowercase English words joined by hyphens, like 'late-parcel.yaml'"))
+            continue
+        roleplay, loaded, file_problems = _load_scenario(path, shown_as, languages, modules)
+        problems += file_problems
+        if roleplay is not None:
+            problems += _order_taken(roleplay, orders, loaded)
+            roleplays.append(roleplay)
+    module_order = {module_id: module.order for module_id, module in modules.items() if module}
+    roleplays.sort(key=lambda r: (module_order.get(r.scenario.module, 0), r.scenario.order))
+    return roleplays, problems
+
+
+def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...],
+                   modules: dict[str, Module]) -> tuple[Roleplay | None, Loaded | None, list[Problem]]:
+    loaded, problems = load(path, shown_as, _KEYS)
+    if loaded is None:
+        return None, None, problems
+    scenario, problems = check(Scenario, loaded)
+    if scenario is None:
+        return None, None, problems
+    found = [*_texts(scenario, (), languages), *_references(scenario, modules), *graph_problems(scenario)]
+    problems = [_at(loaded, where, message) for where, message in found]
+    if problems:
+        return None, None, problems
+    return Roleplay(path.stem, scenario, max_score(scenario)), loaded, []
+
+
+def _texts(value: object, where: tuple, languages: tuple[str, ...]):
+    """Each text that lacks one of the site's languages or has one the site does not build."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*where, name), languages)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*where, index), languages)
+    elif isinstance(value, dict):
+        for language in languages:
+            if language not in value:
+                yield where, f"has no text in '{language}'; add a line '{language}: …' with the text in that language"
+        for language in value:
+            if language not in languages:
+                yield (*where, language), (f"'{language}' is not a language of this site ({', '.join(languages)}); "
+                                           "remove the line or add the language to mkdocs.yml")
+
+
+def _references(scenario: Scenario, modules: dict[str, Module | None]):
+    if scenario.module not in modules:
+        yield ("module",), f"there is no module '{scenario.module}'; the modules are: {', '.join(modules)}"
+    yield from _section(("customer", "type"), scenario.customer.type, modules)
+    for t, turn in enumerate(scenario.turns):
+        for c, choice in enumerate(turn.choices):
+            yield from _section(("turns", t, "choices", c, "teaches"), choice.teaches, modules)
+
+
+def _section(where: tuple, reference: str, modules: dict[str, Module | None]):
+    module_id, section_id = reference.split("#")
+    module = modules.get(module_id)
+    if module_id not in modules:
+        yield where, f"'{reference}' names the module '{module_id}', which does not exist"
+    elif module is not None and section_id not in (ids := [section.id for section in module.sections]):
+        yield where, f"the module '{module_id}' has no section '{section_id}'; its sections are: {', '.join(ids)}"
+
+
+def _order_taken(roleplay: Roleplay, orders: dict, loaded: Loaded) -> list[Problem]:
+    key = (roleplay.scenario.module, roleplay.scenario.order)
+    if key in orders:
+        return [_at(loaded, ("order",), f"{key[1]} is also the order of '{orders[key]}' in the module "
+                        f"'{key[0]}'; give each scenario its own place")]
+    orders[key] = roleplay.id
+    return []
+
+
+def _at(loaded: Loaded, where: tuple, message: str) -> Problem:
+    line, column = loaded.position(where)
+    return Problem(loaded.file, line, column, field_name(where), message)
