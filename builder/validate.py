@@ -44,8 +44,13 @@ def _problem(model: type[BaseModel], loaded: Loaded, detail: dict) -> Problem:
     if kind == "extra_forbidden":
         line, column = loaded.keys.get(loc) or loaded.position(loc)
         return Problem(loaded.file, line, column, field_name(loc), _unknown_key(model, loc))
-    line, column = loaded.position(loc)
-    return Problem(loaded.file, line, column, field_name(loc), _message(model, loc, detail))
+    if loc and loc[-1] == "[key]":  # a mapping's key is wrong: point at the key itself
+        shown = loc[:-1]
+        line, column = loaded.keys.get(shown) or loaded.position(shown)
+    else:
+        shown = loc
+        line, column = loaded.position(loc)
+    return Problem(loaded.file, line, column, field_name(shown), _message(model, loc, detail))
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
@@ -66,8 +71,9 @@ def _message(model: type[BaseModel], loc: tuple, detail: dict) -> str:
     if kind == "enum":
         return f"'{given}' is not allowed here; write one of: {ctx.get('expected', '')}"
     if kind == "string_pattern_mismatch":
-        return (f"'{given}' is not a valid id: use lowercase English words joined by "
-                "hyphens, like 'expectation-gap'")
+        return _pattern_advice(loc, given, ctx.get("pattern", ""))
+    if kind in _BOUNDS:
+        return _BOUNDS[kind].format(**ctx)
     if kind == "int_parsing":
         return f"'{given}' is not a whole number; write a number like 3"
     if kind == "too_short":
@@ -76,13 +82,27 @@ def _message(model: type[BaseModel], loc: tuple, detail: dict) -> str:
     return _PLAIN.get(kind, detail["msg"])
 
 
+def _pattern_advice(loc: tuple, given: object, pattern: str) -> str:
+    if loc and loc[-1] == "[key]":
+        return (f"'{given}' is not a language code like 'zh'; if it is part of a text, "
+                "write each language's text on its own line")
+    if "#" in pattern:
+        return (f"'{given}' does not name a section: write module-id#section-id, "
+                "like 'customer-types#urgency'")
+    return f"'{given}' is not a valid id: use lowercase English words joined by hyphens, like 'expectation-gap'"
+
+
+_BOUNDS = {
+    "greater_than_equal": "must be {ge} or more",
+    "less_than_equal": "must be {le} or less",
+    "too_long": "has {actual_length} items; at most {max_length} are allowed",
+}
 _PLAIN = {
     "string_too_short": "is empty; write the text",
     "string_type": "must be text, not a list or a set of fields",
     "list_type": "must be a list: put each item on its own line, starting with '- '",
     "model_type": "must be a set of fields ('key: value' lines)",
     "dict_type": "must be a set of fields ('key: value' lines)",
-    "greater_than_equal": "must be 1 or more",
 }
 
 

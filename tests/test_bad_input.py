@@ -18,6 +18,7 @@ from .conftest import LANGUAGES
 ZH = "content/zh/greeting.yaml"
 KO = "content/ko/greeting.yaml"
 BG = "content/bg/greeting.yaml"
+QUIZ = "quizzes/size-question.yaml"
 
 
 def edit(path: str, old: str, new: str, count: int = 1):
@@ -144,6 +145,46 @@ CASES = [
     ("order-differs", edit(BG, "order: 1", "order: 2"),
      [f"{BG}:2:8: order: is 2 but 1 in 'zh'"]),
     ("yes-no-stay-text", edit(ZH, "title: 问候顾客", "title: NO"), []),
+    # Role-play scenarios: the same loader, schema and wording, plus the branching checks.
+    ("choice-leads-nowhere", edit(QUIZ, "next: delivery", "next: delivry"),
+     [f"{QUIZ}:57:15: turns[1].choices[2].next: leads to 'delivry', which is neither a turn nor an ending here; did you mean 'delivery'?"]),
+    ("turn-unreachable", edit(QUIZ, "next: cold-reply", "next: delivery"),
+     [f"{QUIZ}:96:9: turns[3].id: no choice leads to the turn 'cold-reply', so no learner can reach it; lead a choice to it or remove it",
+      f"{QUIZ}:140:9: endings[2].id: no choice leads to the ending 'left', so no learner can reach it; lead a choice to it or remove it"]),
+    ("loop", edit(QUIZ, "        next: ordered\n", "        next: opening\n", 2),
+     [f"{QUIZ}:79:15: turns[2].choices[1].next: leads back to 'opening' and makes a loop (opening → cold-reply → delivery → opening); a scenario must move on: lead the reply to a new, harder turn or to an ending",
+      f"{QUIZ}:95:15: turns[2].choices[2].next: leads back to 'opening' and makes a loop (opening → cold-reply → delivery → opening); a scenario must move on: lead the reply to a new, harder turn or to an ending",
+      f"{QUIZ}:135:9: endings[1].id: no choice leads to the ending 'ordered', so no learner can reach it; lead a choice to it or remove it"]),
+    ("two-best-choices", edit(QUIZ, "points: 3", "points: 10"),
+     [f'{QUIZ}:64:7: turns[2].choices: more than one choice has the most points (10); give the one best reply more points than the others']),
+    ("text-missing-a-language", edit(QUIZ, "    bg: Клиентката разглежда чифт маратонки и още не е поръчала.\n", ""),
+     [f"{QUIZ}:15:5: customer.situation: has no text in 'bg'; add a line 'bg: …' with the text in that language"]),
+    ("text-in-unknown-language", edit(QUIZ, "  bg: Въпрос за размер\n", "  bg: Въпрос за размер\n  fr: Taille\n"),
+     [f"{QUIZ}:8:7: title.fr: 'fr' is not a language of this site (zh, ko, bg); remove the line or add the language to mkdocs.yml"]),
+    ("teaches-unknown-section", edit(QUIZ, "teaches: greeting#first-reply", "teaches: greeting#last-reply"),
+     [f"{QUIZ}:38:18: turns[1].choices[1].teaches: the module 'greeting' has no section 'last-reply'; its sections are: first-reply"]),
+    ("scenario-unknown-module", edit(QUIZ, "module: greeting", "module: greetings"),
+     [f"{QUIZ}:2:9: module: there is no module 'greetings'; the modules are: greeting"]),
+    ("customer-type-not-a-reference", edit(QUIZ, "type: greeting#first-reply", "type: impatient"),
+     [f"{QUIZ}:13:9: customer.type: 'impatient' does not name a section: write module-id#section-id, like 'customer-types#urgency'"]),
+    ("one-choice-only", edit(QUIZ, "      - reply:\n          zh: 有。", "      - rply:\n          zh: 有。"),
+     [f"{QUIZ}:26:9: turns[1].choices[1].reply: missing; add it: The agent's reply the learner can pick, in every language.",
+      f"{QUIZ}:26:9: turns[1].choices[1].rply: unknown field 'rply'; did you mean 'reply'?"]),
+    ("mood-out-of-range", edit(QUIZ, "mood: 2", "mood: 7"),
+     [f'{QUIZ}:18:7: mood: must be 4 or less']),
+    ("points-out-of-range", edit(QUIZ, "points: 2", "points: 20"),
+     [f'{QUIZ}:39:17: turns[1].choices[1].points: must be 10 or less']),
+    ("duplicate-turn-id", edit(QUIZ, "  - id: cold-reply", "  - id: delivery"),
+     [f"{QUIZ}:96:9: turns[3].id: 'delivery' is also the id of turns[2]; give each turn and ending its own id"]),
+    ("detour-scores-more", edit(QUIZ, "points: 7", "points: 9"),
+     [f'{QUIZ}:20:3: turns: picking the best reply in every turn scores 20, but a path through poorer replies scores 21; give the replies on the way back from a harder turn fewer points']),
+    ("flow-style-question-mark", edit(QUIZ, "title:\n  zh: 尺码咨询\n  ko: 사이즈 문의\n  bg: Въпрос за размер",
+                                      "title: {zh: 尺码咨询, ko: 사이즈 문의?, bg: Въпрос за размер}"),
+     [QUIZ + ":4:29: the YAML cannot be read: inside '{ … }' a comma, a '?' or a ': ' breaks a text; put the text in quotes, or write each language on its own line"]),
+    ("flow-style-comma", edit(QUIZ, "title:\n  zh: 尺码咨询\n  ko: 사이즈 문의\n  bg: Въпрос за размер",
+                              "title: {zh: 尺码咨询, ko: 사이즈, 문의, bg: Въпрос за размер}"),
+     [f"{QUIZ}:4:28: title.문의: '문의' is not a language code like 'zh'; if it is part of a text, write each language's text on its own line",
+      f'{QUIZ}:4:30: title.문의: is empty; write the text']),
 ]
 
 

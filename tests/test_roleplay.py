@@ -1,0 +1,208 @@
+"""The role-play chat in a real browser, one behaviour per test, against the fixture course built for real.
+
+The fixture scenario (tests/fixtures/course/quizzes/size-question.yaml): the
+best path is opening → delivery (10 + 10 points); the curt first reply leads
+to a harder turn, "cold-reply", from which the learner can still recover.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from .conftest import make_course, mkdocs_build
+from .site_server import serving
+
+BEST_FIRST = "亲，您好！38码有货，今天下单今天发。"
+CURT_FIRST = "有。"
+BEST_DELIVERY = "一般两到三天送到，发货后我把快递单号发给您。"
+HARDER_TURN = "就一个字？你们客服都这么敷衍吗？"
+RECOVER = "抱歉，刚才回复太简短了。38码有货，今天下单今天发。"
+ARGUE = "有货就是有货啊。"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The site served twice, as two project sites of one GitHub owner share an origin."""
+    root = tmp_path_factory.mktemp("roleplay")
+    course = make_course(root / "course")
+    result = mkdocs_build(course, "--strict", "-d", str(root / "www" / "course-a"))
+    assert result.returncode == 0, result.stderr
+    shutil.copytree(root / "www" / "course-a", root / "www" / "course-b")
+    with serving(root / "www") as base:
+        yield base + "/course-a/"
+
+
+def choose(page, reply: str) -> None:
+    page.locator(".course-chat-window__choice", has_text=reply).click()
+
+
+def summary(page) -> str:
+    return page.locator(".course-chat-window__summary").inner_text()
+
+
+def test_best_path_scores_full_marks_and_passes(page, site):
+    page.goto(site + "greeting/")
+    log = page.locator("[data-roleplay] [role=log]")
+    assert log.get_attribute("aria-live") == "polite"
+    choose(page, BEST_FIRST)
+    assert "陈女士很满意" in log.inner_text()
+    choose(page, BEST_DELIVERY)
+    text = summary(page)
+    assert "得分：20/20（100%）" in text
+    assert "通过：达到了80%。" in text
+    assert "陈女士下单了。" in text
+    assert page.locator(".course-chat-window__mood").inner_text() == "顾客情绪: 🙂 满意"
+
+
+def test_poor_reply_leads_to_a_harder_turn_and_costs_points(page, site):
+    page.goto(site + "greeting/")
+    choose(page, CURT_FIRST)
+    assert page.locator(".course-chat-window__line--customer").last.inner_text().endswith(HARDER_TURN)
+    assert page.locator(".course-chat-window__mood").inner_text() == "顾客情绪: 😠 生气"
+    choose(page, RECOVER)
+    choose(page, BEST_DELIVERY)
+    assert "得分：19/20（95%）" in summary(page)
+
+
+def test_worst_path_ends_the_chat_and_fails_with_every_note(page, site):
+    page.goto(site + "greeting/")
+    choose(page, CURT_FIRST)
+    choose(page, ARGUE)
+    text = summary(page)
+    assert "陈女士没有下单就走了。" in text
+    assert "得分：2/20（10%）" in text
+    assert "未通过" in text
+    assert "先问候，再回答。" in text and "和顾客争辩只会失去顾客。" in text
+    assert page.locator(".course-chat-window__choice").count() == 0
+
+
+def test_try_again_starts_the_scenario_over(page, site):
+    page.goto(site + "greeting/")
+    choose(page, CURT_FIRST)
+    choose(page, ARGUE)
+    page.get_by_role("button", name="再练一次").click()
+    assert page.locator(".course-chat-window__line").count() == 1
+    assert page.locator(".course-chat-window__choice").count() == 2
+    assert page.evaluate("document.activeElement.textContent") == CURT_FIRST
+
+
+def test_a_whole_scenario_with_the_keyboard_alone(page, site):
+    page.goto(site + "greeting/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('course-chat-window__choice')"):
+            break
+    assert page.evaluate("document.activeElement.textContent") == CURT_FIRST
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the best first reply
+    assert page.evaluate("document.activeElement.textContent") == "肯定明天就到！"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the best delivery reply
+    assert "得分：20/20（100%）" in summary(page)
+    assert page.evaluate("document.activeElement.tagName") == "H4"
+
+
+def test_progress_is_kept_after_a_reload(page, site):
+    page.goto(site + "greeting/")
+    choose(page, BEST_FIRST)
+    choose(page, BEST_DELIVERY)
+    page.goto(site + "progress/")
+    row = page.locator("[data-progress-row=size-question]")
+    assert row.inner_text().split("\t")[1:] == ["20 / 20", "已通过"]
+    page.reload()
+    assert row.inner_text().split("\t")[1:] == ["20 / 20", "已通过"]
+
+
+def test_a_worse_try_does_not_lower_the_best_score(page, site):
+    page.goto(site + "greeting/")
+    choose(page, BEST_FIRST)
+    choose(page, BEST_DELIVERY)
+    page.get_by_role("button", name="再练一次").click()
+    choose(page, CURT_FIRST)
+    choose(page, ARGUE)
+    page.goto(site + "progress/")
+    assert "20 / 20" in page.locator("[data-progress-row=size-question]").inner_text()
+
+
+def test_two_courses_on_one_origin_keep_their_own_progress(page, site):
+    page.goto(site + "greeting/")
+    choose(page, BEST_FIRST)
+    choose(page, BEST_DELIVERY)
+    page.goto(site.replace("/course-a/", "/course-b/") + "progress/")
+    assert page.locator("[data-progress-row=size-question] [data-status]").inner_text() == "还没练习"
+
+
+@pytest.mark.parametrize("stored", ["{not json", "[1,2]", '{"scenarios": {"size-question": "x"}}',
+                                    '{"scenarios": {"size-question": {"best": "NaN", "max": 0}}}', "null"])
+def test_a_corrupted_stored_value_is_ignored(page, site, stored):
+    page.goto(site + "progress/")
+    page.evaluate("([value]) => localStorage.setItem('course-progress:v1:/course-a/', value)", [stored])
+    page.reload()
+    assert page.locator("[data-progress-row=size-question] [data-status]").inner_text() == "还没练习"
+    page.goto(site + "greeting/")
+    choose(page, BEST_FIRST)
+    choose(page, BEST_DELIVERY)
+    page.goto(site + "progress/")
+    assert page.locator("[data-progress-row=size-question] [data-status]").inner_text() == "已通过"
+
+
+def test_reset_clears_progress(page, site):
+    page.goto(site + "greeting/")
+    choose(page, BEST_FIRST)
+    choose(page, BEST_DELIVERY)
+    page.goto(site + "progress/")
+    page.get_by_role("button", name="清除我的进度").click()
+    assert page.locator("[data-progress-message]").inner_text() == "进度已清除。"
+    page.reload()
+    assert page.locator("[data-progress-row=size-question] [data-status]").inner_text() == "还没练习"
+
+
+def test_switching_language_shows_the_same_scenario_and_progress(page, site):
+    page.goto(site + "greeting/")
+    choose(page, BEST_FIRST)
+    choose(page, BEST_DELIVERY)
+    page.locator(".md-select__link[hreflang=ko]").first.dispatch_event("click")
+    page.wait_for_url(site + "ko/greeting/")
+    chat = page.locator("[data-roleplay=size-question]")
+    assert chat.locator(".course-chat-window__line--customer").inner_text().endswith("이 운동화 240 있나요?")
+    assert page.locator("#scenario--size-question").inner_text().startswith("사이즈 문의")
+    page.goto(site + "ko/progress/")
+    assert page.locator("[data-progress-row=size-question] [data-status]").inner_text() == "통과"
+
+
+def test_completion_page_opens_only_when_every_scenario_is_passed(page, site):
+    page.goto(site + "bg/completion/")
+    assert page.locator("[data-completion-ready]").is_hidden()
+    assert "Досега сте преминали 0" in page.locator("[data-completion-locked]").inner_text()
+    page.goto(site + "bg/greeting/")
+    choose(page, "Здравейте! Да, 38 номер е наличен и ако поръчате днес, изпращаме днес.")
+    choose(page, "Обикновено за два-три дни; щом изпратим, ще Ви пратя номера на товарителницата.")
+    page.goto(site + "bg/completion/")
+    assert page.locator("[data-completion-locked]").is_hidden()
+    page.get_by_label("Име").fill("Мария Петрова")
+    certificate = page.locator("[data-completion-ready]").inner_text()
+    assert "Мария Петрова завърши всички упражнения" in certificate
+    assert "20 / 20" in certificate
+    assert "самооценка" in certificate
+
+
+def test_chat_starts_after_material_instant_navigation(page, tmp_path):
+    course = make_course(tmp_path / "course")
+    config = course / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("features:\n", "features:\n    - navigation.instant\n", 1),
+                      encoding="utf-8")
+    with serving(course / "site") as base:
+        # Instant navigation needs site_url; not --strict: static-i18n warns about its switcher links.
+        result = mkdocs_build(course, site_url=base + "/")
+        assert result.returncode == 0, result.stderr
+        page.goto(base + "/")
+        page.evaluate("window.stillTheSamePage = true")
+        page.locator(".md-content a[href*=greeting]").first.click()
+        page.wait_for_url(base + "/greeting/")
+        page.locator(".course-chat-window").wait_for()
+        assert page.evaluate("window.stillTheSamePage") is True  # Material swapped the page in, no reload
+        assert page.locator(".course-chat-window").count() == 1
+        choose(page, BEST_FIRST)
+        assert page.locator(".course-chat-window__feedback").count() == 1
