@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .course import build_languages, load_course
-from .editor_schema import SCHEMA_FILE, editor_schema
+from .editor_schema import SCHEMA_FILES, editor_schema
 from .errors import CourseError, Problem
 from .pages import write_pages
 from .render import render_course
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="check every module and scenario without building the site")
     render = commands.add_parser("render", help="check the course and write its pages as Markdown into a folder")
     render.add_argument("out", type=Path, help="the folder to write into (made if missing)")
-    commands.add_parser("schema", help=f"write the editors' JSON Schema ({SCHEMA_FILE}) after a schema change")
+    commands.add_parser("schema", help="write the editors' JSON Schemas (" + ", ".join(SCHEMA_FILES) + ") after a schema change")
     args = parser.parse_args(argv)
     config_file = Path(args.config)
     if not config_file.is_file():
@@ -38,8 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     root = config_file.resolve().parent
     if args.command == "schema":
-        (root / SCHEMA_FILE).write_text(editor_schema(), encoding="utf-8")
-        print(f"wrote {SCHEMA_FILE}")
+        for file in SCHEMA_FILES:
+            (root / file).parent.mkdir(parents=True, exist_ok=True)
+            (root / file).write_text(editor_schema(file), encoding="utf-8")
+            print(f"wrote {file}")
         return EXIT_OK
     try:
         course = load_course(root, site_languages(config_file))

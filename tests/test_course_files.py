@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from builder.course import load_course
-from builder.editor_schema import SCHEMA_FILE, editor_schema
+from builder.editor_schema import SCHEMA_FILES, editor_schema
 from builder.labels import all_labels
 from builder.render import render_course
 
 from .conftest import FIXTURE, LANGUAGES, ROOT
 
 
-def test_committed_editor_schema_is_current():
-    committed = (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
-    assert committed == editor_schema(), "run `course schema` and commit content/module.schema.json"
+@pytest.mark.parametrize("file", SCHEMA_FILES)
+def test_committed_editor_schema_is_current(file):
+    committed = (ROOT / file).read_text(encoding="utf-8")
+    assert committed == editor_schema(file), f"run `course schema` and commit {file}"
 
 
 def test_every_label_exists_in_every_language():
@@ -23,14 +26,16 @@ def test_every_label_exists_in_every_language():
     assert missing == []
 
 
-def test_every_course_file_starts_with_the_editor_schema_comment():
-    files = list((ROOT / "content").glob("*/*.yaml")) + list(FIXTURE.glob("content/*/*.yaml"))
+@pytest.mark.parametrize("pattern, schema_file", [("content/*/*.yaml", "content/module.schema.json"),
+                                                 ("quizzes/*.yaml", "quizzes/scenario.schema.json")])
+def test_every_course_file_starts_with_the_editor_schema_comment(pattern, schema_file):
+    files = list(ROOT.glob(pattern)) + list(FIXTURE.glob(pattern))
     assert files
     for file in files:
         first = file.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), file
         schema = (file.parent / first.split("=", 1)[1]).resolve()
-        assert schema == (ROOT / SCHEMA_FILE).resolve(), file
+        assert schema == (ROOT / schema_file).resolve(), file
 
 
 def test_the_real_course_loads_in_every_language():
