@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CourseError, Problem
+from .errors import CourseError, Problem, field_name
+from .glossary import GLOSSARY_FILE, load_glossary, term_problems
 from .load import load
 from .quizzes import Roleplay, load_scenarios
 from .parity import Edition, compare, extra_module, missing_module
-from .schema import ID_PATTERN, Module
+from .schema import ID_PATTERN, Glossary, Module
 from .validate import check, known_keys
 
 CONTENT_DIR = "content"
@@ -28,6 +29,7 @@ class Course:
     languages: tuple[str, ...]
     modules: dict[str, list[tuple[str, Module]]]
     roleplays: tuple[Roleplay, ...] = ()
+    glossary: Glossary | None = None
 
     @property
     def module_ids(self) -> list[str]:
@@ -54,6 +56,8 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
     source_modules |= {module_id: edition.module for module_id, edition in editions[languages[0]].items()}
     roleplays, scenario_problems = load_scenarios(root, languages, source_modules)
     problems += scenario_problems
+    glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
+    problems += glossary_problems + (_terms(editions, glossary) if glossary else [])
     if problems:
         raise CourseError(problems)
     modules = {
@@ -61,7 +65,7 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
                          key=lambda item: item[1].order)
         for language in languages
     }
-    return Course(tuple(languages), modules, tuple(roleplays))
+    return Course(tuple(languages), modules, tuple(roleplays), glossary)
 
 
 def build_languages(i18n) -> tuple[str, ...]:
@@ -116,6 +120,15 @@ def _parity(root: Path, languages: tuple[str, ...], editions: dict[str, dict[str
             source_file = root / CONTENT_DIR / source_language / f"{module_id}.yaml"
             if module_id not in source and not source_file.exists():
                 problems.append(extra_module(module_id, other, source_language))
+    return problems
+
+
+def _terms(editions: dict[str, dict[str, Edition]], glossary: Glossary) -> list[Problem]:
+    problems = []
+    for language, found in editions.items():
+        for edition in found.values():
+            for where, message in term_problems(edition.module, language, glossary, f"{CONTENT_DIR}/{GLOSSARY_FILE}"):
+                problems.append(Problem(edition.loaded.file, *edition.loaded.position(where), field_name(where), message))
     return problems
 
 

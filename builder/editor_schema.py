@@ -10,12 +10,13 @@ import json
 
 from pydantic import BaseModel
 
-from .schema import Module, Scenario
+from .schema import Glossary, Module, Scenario
 
 # {file in the course folder: (model, title)}
 SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "content/module.schema.json": (Module, "Course module"),
     "quizzes/scenario.schema.json": (Scenario, "Role-play scenario"),
+    "content/glossary.schema.json": (Glossary, "Course glossary"),
 }
 
 

@@ -24,7 +24,7 @@ from .course import CONTENT_DIR, build_languages, load_course
 from .errors import CourseError
 from .labels import all_labels
 from .pages import write_pages
-from .render import COMPLETION_PAGE, PROGRESS_PAGE, render_course
+from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PROGRESS_PAGE, render_course
 from .staging import discard, publish, staging_dir
 
 log = get_plugin_logger(__name__)
@@ -72,6 +72,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
         config.docs_dir = str(generated)
         config.nav = ["index.md", *(f"{module_id}.md" for module_id in course.module_ids)]
+        if course.glossary and course.glossary.terms:
+            config.nav.append(f"{GLOSSARY_PAGE}.md")
         if course.roleplays:
             config.nav += [f"{PROGRESS_PAGE}.md", f"{COMPLETION_PAGE}.md"]
         config.theme.dirs.insert(0, THEME_DIR)

@@ -10,13 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .errors import Problem, field_name
 from .graph import graph_problems, max_score
 from .load import Loaded, load
 from .schema import ID_PATTERN, Module, Scenario
-from .validate import check, known_keys
+from .validate import check, known_keys, language_problems
 
 QUIZZES_DIR = "quizzes"
 _KEYS = known_keys(Scenario)
@@ -70,29 +68,11 @@ def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...],
     scenario, problems = check(Scenario, loaded)
     if scenario is None:
         return None, None, problems
-    found = [*_texts(scenario, (), languages), *_references(scenario, modules), *graph_problems(scenario)]
+    found = [*language_problems(scenario, languages), *_references(scenario, modules), *graph_problems(scenario)]
     problems = [_at(loaded, where, message) for where, message in found]
     if problems:
         return None, None, problems
     return Roleplay(path.stem, scenario, max_score(scenario)), loaded, []
-
-
-def _texts(value: object, where: tuple, languages: tuple[str, ...]):
-    """Each text that lacks one of the site's languages or has one the site does not build."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*where, name), languages)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*where, index), languages)
-    elif isinstance(value, dict):
-        for language in languages:
-            if language not in value:
-                yield where, f"has no text in '{language}'; add a line '{language}: …' with the text in that language"
-        for language in value:
-            if language not in languages:
-                yield (*where, language), (f"'{language}' is not a language of this site ({', '.join(languages)}); "
-                                           "remove the line or add the language to mkdocs.yml")
 
 
 def _references(scenario: Scenario, modules: dict[str, Module | None]):

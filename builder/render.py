@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from .course import Course
 from .labels import labels_for
 
-PROGRESS_PAGE, COMPLETION_PAGE = "progress", "completion"
+PROGRESS_PAGE, COMPLETION_PAGE, GLOSSARY_PAGE = "progress", "completion", "glossary"
 # The words the role-play script needs in the browser, and those of the progress pages.
 ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again", "mood", "ending", "summary",
                   "score_line", "passed", "not_passed", "your_choices", "try_again", "storage_off",
@@ -79,6 +79,11 @@ def _language_pages(course: Course, language: str, directory_urls: bool) -> dict
             link=lambda ref, here=module_id: page_link(ref.split("#")[0], here) + "#" + ref.split("#")[1],
             section_title=lambda ref: sections[tuple(ref.split("#"))],
         )
+    if course.glossary and course.glossary.terms:
+        users = {term.id: [(module_id, module) for module_id, module in modules if term.id in module.terms]
+                 for term in course.glossary.terms}
+        pages[f"{language}/{GLOSSARY_PAGE}.md"] = render("glossary.md.j2").render(
+            labels=labels, language=language, glossary=course.glossary, users=users)
     if course.roleplays:
         practised = [(module_id, module, course.roleplays_of(module_id)) for module_id, module in modules]
         shared = dict(labels=labels, language=language, total=str(len(course.roleplays)),

@@ -198,3 +198,30 @@ class Scenario(Strict):
     turns: list[Turn] = Field(min_length=1, max_length=MAX_TURNS,
                               description="The customer's turns; the chat starts with the first.")
     endings: list[Ending] = Field(min_length=1, description="The ways the conversation can end.")
+
+
+# --- The glossary: content/glossary.yaml ------------------------------------
+
+
+class Term(Strict):
+    id: Id = Field(description="Stable English id in kebab-case (e.g. 'refund'); modules list it under 'terms'.")
+    term: Localized = Field(description="The word the course uses for this concept, in every language.")
+    forms: dict[Language, list[Text]] = Field(
+        default_factory=dict,
+        description="Other forms of the word that also count as using it (plural, with an article …), per language.",
+    )
+    definition: Localized = Field(description="What the term means in the shop's work, in every language.")
+
+
+class Glossary(Strict):
+    """The recurring terms of the course, every language side by side."""
+
+    terms: list[Term] = Field(min_length=1, description="The terms, in the order the glossary page lists them.")
+
+    @field_validator("terms")
+    @classmethod
+    def _term_ids_unique(cls, terms: list[Term]) -> list[Term]:
+        ids = [term.id for term in terms]
+        for term_id in sorted({i for i in ids if ids.count(i) > 1}):
+            raise ValueError(f"two terms have the id '{term_id}'; give each term its own id")
+        return terms

@@ -38,6 +38,26 @@ def check(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, lis
         return None, [_problem(model, loaded, detail) for detail in error.errors()]
 
 
+def language_problems(value: object, languages: tuple[str, ...], where: tuple = ()):
+    """(path, message) for each text that lacks a language of the site, or has one the site does not build."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from language_problems(getattr(value, name), languages, (*where, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from language_problems(item, languages, (*where, index))
+    elif isinstance(value, dict):
+        # A text needs every language; optional extras per language (lists, like a term's forms) do not.
+        required = languages if all(isinstance(text, str) for text in value.values()) else ()
+        for language in required:
+            if language not in value:
+                yield where, f"has no text in '{language}'; add a line '{language}: …' with the text in that language"
+        for language in value:
+            if language not in languages:
+                yield (*where, language), (f"'{language}' is not a language of this site ({', '.join(languages)}); "
+                                           "remove the line or add the language to mkdocs.yml")
+
+
 def _problem(model: type[BaseModel], loaded: Loaded, detail: dict) -> Problem:
     loc = tuple(detail["loc"])
     kind = detail["type"]

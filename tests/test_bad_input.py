@@ -19,6 +19,7 @@ ZH = "content/zh/greeting.yaml"
 KO = "content/ko/greeting.yaml"
 BG = "content/bg/greeting.yaml"
 QUIZ = "quizzes/size-question.yaml"
+GLOSSARY = "content/glossary.yaml"
 
 
 def edit(path: str, old: str, new: str, count: int = 1):
@@ -178,6 +179,16 @@ CASES = [
      [f"{QUIZ}:96:9: turns[3].id: 'delivery' is also the id of turns[2]; give each turn and ending its own id"]),
     ("detour-scores-more", edit(QUIZ, "points: 7", "points: 9"),
      [f'{QUIZ}:20:3: turns: picking the best reply in every turn scores 20, but a path through poorer replies scores 21; give the replies on the way back from a harder turn fewer points']),
+    # The glossary, and the modules that list its terms.
+    ("unknown-term", edit(KO, "terms: [greeting]", "terms: [greeting, refund]"),
+     ["content/ko/greeting.yaml:33:19: terms[2]: there is no term 'refund' in content/glossary.yaml; add it there or remove it here"]),
+    ("term-not-used", edit(GLOSSARY, "      zh: 问候\n", "      zh: 寒暄\n"),
+     ["content/zh/greeting.yaml:33:9: terms[1]: the module lists the term 'greeting' but never uses '寒暄'; use the glossary's word or remove it from 'terms'"]),
+    ("term-without-a-language", edit(GLOSSARY, "      ko: 대화를 시작할 때 건네는 첫 친절한 말.\n", ""),
+     ["content/glossary.yaml:11:7: terms[1].definition: has no text in 'ko'; add a line 'ko: …' with the text in that language"]),
+    ("two-terms-one-id", edit(GLOSSARY, "terms:\n", "terms:\n  - id: greeting\n    term: {zh: 问候, ko: 인사, bg: поздрав}\n"
+                              "    definition: {zh: 问候。, ko: 인사., bg: Поздрав.}\n"),
+     ["content/glossary.yaml:3:3: terms: two terms have the id 'greeting'; give each term its own id"]),
     ("flow-style-question-mark", edit(QUIZ, "title:\n  zh: 尺码咨询\n  ko: 사이즈 문의\n  bg: Въпрос за размер",
                                       "title: {zh: 尺码咨询, ko: 사이즈 문의?, bg: Въпрос за размер}"),
      [QUIZ + ":4:29: the YAML cannot be read: inside '{ … }' a comma, a '?' or a ': ' breaks a text; put the text in quotes, or write each language on its own line"]),

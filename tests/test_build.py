@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .conftest import mkdocs_build
 
-_PAGES = ["index.html", "greeting/index.html", "progress/index.html", "completion/index.html"]
+_PAGES = ["index.html", "greeting/index.html", "glossary/index.html", "progress/index.html", "completion/index.html"]
 PAGES = {
     "zh": _PAGES,
     "ko": [f"ko/{page}" for page in _PAGES],
@@ -159,3 +159,10 @@ class _Executable(HTMLParser):
 
     def handle_endtag(self, tag):
         self.in_script = False
+
+
+def test_glossary_page_defines_each_term_and_links_the_modules_using_it(built_fixture: Path):
+    page = (built_fixture / "bg/glossary/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="greeting">поздрав' in page
+    assert "Първата любезна дума в началото на разговора." in page
+    assert 'Използва се в: <a href="../greeting/">' in page

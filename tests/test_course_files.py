@@ -27,10 +27,11 @@ def test_every_label_exists_in_every_language():
 
 
 @pytest.mark.parametrize("pattern, schema_file", [("content/*/*.yaml", "content/module.schema.json"),
-                                                 ("quizzes/*.yaml", "quizzes/scenario.schema.json")])
+                                                 ("quizzes/*.yaml", "quizzes/scenario.schema.json"),
+                                                 ("content/glossary.yaml", "content/glossary.schema.json")])
 def test_every_course_file_starts_with_the_editor_schema_comment(pattern, schema_file):
     files = list(ROOT.glob(pattern)) + list(FIXTURE.glob(pattern))
-    assert files
+    assert files, pattern
     for file in files:
         first = file.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), file
@@ -48,6 +49,6 @@ def test_rendering_is_pure_and_escapes_trainer_text():
     module_id, module = course.modules["zh"][0]
     module.sections[0].__dict__["body"] = "<b>x</b> {: onclick=1 }"
     pages = render_course(course)
-    assert set(pages) == {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "greeting.md", "progress.md", "completion.md")}
+    assert set(pages) == {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "greeting.md", "glossary.md", "progress.md", "completion.md")}
     assert "&lt;b&gt;x&lt;/b&gt; &#123;: onclick=1 &#125;" in pages["zh/greeting.md"]
     assert render_course(course) == pages
