@@ -16,6 +16,8 @@ from .editor_schema import SCHEMA_FILES, editor_schema
 from .errors import CourseError, Problem
 from .pages import write_pages
 from .render import render_course
+from .scaffold import new_module
+from .translations import CURRENT, Translation, mark_reviewed, stale_items, translation_states
 
 EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -28,6 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default="mkdocs.yml", help="the site's settings file (default: mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("check", help="check every module and scenario without building the site")
+    new_module_command = commands.add_parser(
+        "new-module", help="start a module: its file in every language and a first scenario, every field explained")
+    new_module_command.add_argument("id", help="the module's id: lowercase English words joined by hyphens")
+    translations = commands.add_parser(
+        "translations", help="show which translations are up to date, stale or missing; mark reviewed ones current")
+    translations.add_argument("--reviewed", nargs="+", metavar=("LANGUAGE", "ID"),
+                              help="mark the LANGUAGE translation of these modules or scenarios as reviewed")
     render = commands.add_parser("render", help="check the course and write its pages as Markdown into a folder")
     render.add_argument("out", type=Path, help="the folder to write into (made if missing)")
     commands.add_parser("schema", help="write the editors' JSON Schemas (" + ", ".join(SCHEMA_FILES) + ") after a schema change")
@@ -43,6 +52,16 @@ def main(argv: list[str] | None = None) -> int:
             (root / file).write_text(editor_schema(file), encoding="utf-8")
             print(f"wrote {file}")
         return EXIT_OK
+    if args.command == "new-module":
+        try:
+            written = new_module(root, site_languages(config_file), args.id)
+        except ValueError as error:
+            print(f"course: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        print("wrote " + ", ".join(written) + "\nNext: fill them in, then run `course check` to see what is left.")
+        return EXIT_OK
+    if args.command == "translations":
+        return translations_command(root, site_languages(config_file), args.reviewed)
     try:
         course = load_course(root, site_languages(config_file))
     except CourseError as error:
@@ -54,10 +73,44 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
               f"scenarios in {', '.join(course.languages)}.")
         return EXIT_OK
-    pages = render_course(course)
+    stale = frozenset((state.language, state.id) for state in stale_items(root, course.languages))
+    pages = render_course(course, stale=stale)
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
     return EXIT_OK
+
+
+def translations_command(root: Path, languages: tuple[str, ...], reviewed: list[str] | None) -> int:
+    if reviewed:
+        if len(reviewed) < 2:
+            print("course: write the language, then one or more ids, like: --reviewed ko late-parcel", file=sys.stderr)
+            return EXIT_USAGE
+        for item_id in reviewed[1:]:
+            try:
+                print(f"marked as reviewed: {mark_reviewed(root, languages, reviewed[0], item_id)}")
+            except ValueError as error:
+                print(f"course: {error}", file=sys.stderr)
+                return EXIT_COURSE_ERROR
+        return EXIT_OK
+    states = translation_states(root, languages)
+    print(translation_table(states, languages[1:]))
+    behind = [state for state in states if state.state != CURRENT]
+    if behind:
+        print(f"\n{len(behind)} translation(s) need work. After updating one, mark it: "
+              "course translations --reviewed LANGUAGE ID")
+    return EXIT_COURSE_ERROR if behind else EXIT_OK
+
+
+def translation_table(states: list[Translation], languages: tuple[str, ...]) -> str:
+    rows = {}
+    for state in states:
+        rows.setdefault((state.kind, state.id), {})[state.language] = state.state
+    header = ["", "", *languages]
+    body = [[kind, item_id, *(found.get(language, "") for language in languages)]
+            for (kind, item_id), found in rows.items()]
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+                     for row in [header, *body])
 
 
 def annotation(problem: Problem) -> str:

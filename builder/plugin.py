@@ -25,6 +25,7 @@ from .errors import CourseError
 from .labels import all_labels
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PROGRESS_PAGE, render_course
+from .translations import stale_items
 from .staging import discard, publish, staging_dir
 
 log = get_plugin_logger(__name__)
@@ -67,8 +68,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             course = load_course(root, build_languages(i18n))
         except CourseError as error:
             raise PluginError(error.report()) from None
+        stale = self._stale_translations(root, course.languages)
         generated = root / self.config.generated_dir / "docs"
-        changed = write_pages(generated, render_course(course, config.use_directory_urls))
+        changed = write_pages(generated, render_course(course, config.use_directory_urls, stale))
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
         config.docs_dir = str(generated)
         config.nav = ["index.md", *(f"{module_id}.md" for module_id in course.module_ids)]
@@ -81,6 +83,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.extra_javascript.append("assets/course/roleplay.js")
         self._build_aside(config)
         return config
+
+    @staticmethod
+    def _stale_translations(root: Path, languages: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+        stale = stale_items(root, languages)
+        for state in stale:
+            log.warning(f"the '{state.language}' translation of the {state.kind} '{state.id}' is stale: its source "
+                        f"text changed after it was translated. Update {state.file}, then run: "
+                        f"course translations --reviewed {state.language} {state.id}")
+        return frozenset((state.language, state.id) for state in stale)
 
     def _build_aside(self, config) -> None:
         site_dir = Path(config.site_dir)

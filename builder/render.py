@@ -48,15 +48,21 @@ _ENV = Environment(
 _ENV.filters["chat_text"] = _chat_text
 
 
-def render_course(course: Course, directory_urls: bool = True) -> dict[str, str]:
-    """Every page of the site, as {path under the docs folder: Markdown}."""
+def render_course(course: Course, directory_urls: bool = True,
+                  stale: frozenset[tuple[str, str]] = frozenset()) -> dict[str, str]:
+    """Every page of the site, as {path under the docs folder: Markdown}.
+
+    `stale` holds (language, module or scenario id) of translations whose source
+    text changed since; their readers see a notice that the text is being updated.
+    """
     pages: dict[str, str] = {}
     for language in course.languages:
-        pages.update(_language_pages(course, language, directory_urls))
+        pages.update(_language_pages(course, language, directory_urls, stale))
     return pages
 
 
-def _language_pages(course: Course, language: str, directory_urls: bool) -> dict[str, str]:
+def _language_pages(course: Course, language: str, directory_urls: bool,
+                    stale: frozenset[tuple[str, str]]) -> dict[str, str]:
     labels = labels_for(language)
     modules = course.modules[language]
     sections = {(module_id, s.id): s.title for module_id, module in modules for s in module.sections}
@@ -75,6 +81,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool) -> dict
     for module_id, module in modules:
         pages[f"{language}/{module_id}.md"] = render("module.md.j2").render(
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
+            stale={item for lang, item in stale if lang == language}, module_id=module_id,
             roleplay_labels=words(ROLEPLAY_WORDS),
             link=lambda ref, here=module_id: page_link(ref.split("#")[0], here) + "#" + ref.split("#")[1],
             section_title=lambda ref: sections[tuple(ref.split("#"))],

@@ -39,6 +39,9 @@ def _safe_links(text: str) -> str:
 # link as well as a body can, so every text gets the same check.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_links)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN)]
+Fingerprint = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9a-f]{12}$")]
+_TRANSLATED_FROM = ("Written by `course translations --reviewed`: the fingerprint of the source-language text "
+                    "this translation was made from. Do not edit it by hand.")
 
 
 class Strict(BaseModel):
@@ -118,6 +121,7 @@ class Module(Strict):
     )
     sections: list[Section] = Field(min_length=1, description="The module's sections, in reading order.")
     takeaways: list[Text] = Field(min_length=1, description="What to take away from the module.")
+    translated_from: Fingerprint | None = Field(default=None, description=_TRANSLATED_FROM)
 
     @field_validator("sections")
     @classmethod
@@ -198,6 +202,7 @@ class Scenario(Strict):
     turns: list[Turn] = Field(min_length=1, max_length=MAX_TURNS,
                               description="The customer's turns; the chat starts with the first.")
     endings: list[Ending] = Field(min_length=1, description="The ways the conversation can end.")
+    translated_from: dict[Language, Fingerprint] = Field(default_factory=dict, description=_TRANSLATED_FROM)
 
 
 # --- The glossary: content/glossary.yaml ------------------------------------

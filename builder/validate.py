@@ -38,6 +38,10 @@ def check(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, lis
         return None, [_problem(model, loaded, detail) for detail in error.errors()]
 
 
+# Fields kept per language that some languages may lack: a term's other forms, a translation's fingerprint.
+OPTIONAL_PER_LANGUAGE = ("forms", "translated_from")
+
+
 def language_problems(value: object, languages: tuple[str, ...], where: tuple = ()):
     """(path, message) for each text that lacks a language of the site, or has one the site does not build."""
     if isinstance(value, BaseModel):
@@ -47,8 +51,7 @@ def language_problems(value: object, languages: tuple[str, ...], where: tuple = 
         for index, item in enumerate(value):
             yield from language_problems(item, languages, (*where, index))
     elif isinstance(value, dict):
-        # A text needs every language; optional extras per language (lists, like a term's forms) do not.
-        required = languages if all(isinstance(text, str) for text in value.values()) else ()
+        required = () if where and where[-1] in OPTIONAL_PER_LANGUAGE else languages
         for language in required:
             if language not in value:
                 yield where, f"has no text in '{language}'; add a line '{language}: …' with the text in that language"

@@ -59,7 +59,7 @@ CASES = [
       f"{ZH}:4:1: sumary: unknown field 'sumary'; did you mean 'summary'?"]),
     ("unknown-key", edit(ZH, "order: 1\n", "order: 1\nauthor: 王老师\n"),
      [f"{ZH}:3:1: author: unknown field 'author'; the fields here are: order, title, summary, "
-      "objectives, terms, sections, takeaways"]),
+      "objectives, terms, sections, takeaways, translated_from"]),
     ("missing-field", edit(ZH, "takeaways:\n  - 每次对话都从问候开始。\n", ""),
      [f"{ZH}:2:1: takeaways: missing; add it: What to take away from the module."]),
     ("list-expected", edit(ZH, "objectives:\n  - 用亲切、专业的问候开始对话", "objectives: 用亲切、专业的问候开始对话"),

@@ -128,7 +128,8 @@ def test_trainer_text_is_shown_as_text_never_run(course_dir: Path):
     text = text.replace("text: 有。", "text: '</span></li></ol><script>alert(4)</script>'")
     zh.write_text(text, encoding="utf-8")
 
-    assert mkdocs_build(course_dir, "--strict").returncode == 0
+    result = mkdocs_build(course_dir)  # the edit makes the translations stale: a warning, not an error
+    assert result.returncode == 0, result.stderr
 
     page = (course_dir / "site/greeting/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
