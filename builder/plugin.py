@@ -28,7 +28,7 @@ from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PROGRESS_PAGE, render_course
 from .translations import stale_items
 from .staging import discard, publish, staging_dir
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
 WATCHED = (CONTENT_DIR, "quizzes")
 LANGUAGE_TAGS = all_labels()["language_tag"]
