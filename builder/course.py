@@ -7,14 +7,15 @@ the command line both stand on `load_course` and nothing else.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CourseError, Problem, field_name
 from .glossary import GLOSSARY_FILE, load_glossary, term_problems
+from .guides import load_guides
 from .load import load
-from .quizzes import Roleplay, load_scenarios
 from .parity import Edition, compare, extra_module, missing_module
+from .quizzes import Roleplay, load_scenarios
 from .schema import ID_PATTERN, Glossary, Module
 from .validate import check, known_keys
 
@@ -30,6 +31,7 @@ class Course:
     modules: dict[str, list[tuple[str, Module]]]
     roleplays: tuple[Roleplay, ...] = ()
     glossary: Glossary | None = None
+    guides: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def module_ids(self) -> list[str]:
@@ -58,6 +60,8 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
     problems += scenario_problems
     glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
     problems += glossary_problems + (_terms(editions, glossary) if glossary else [])
+    guides, guide_problems = load_guides(root, languages)
+    problems += guide_problems
     if problems:
         raise CourseError(problems)
     modules = {
@@ -65,7 +69,7 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
                          key=lambda item: item[1].order)
         for language in languages
     }
-    return Course(tuple(languages), modules, tuple(roleplays), glossary)
+    return Course(tuple(languages), modules, tuple(roleplays), glossary, guides)
 
 
 def build_languages(i18n) -> tuple[str, ...]:

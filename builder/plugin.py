@@ -22,15 +22,16 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .course import CONTENT_DIR, build_languages, load_course
 from .errors import CourseError
+from .guides import GUIDES_DIR
 from .labels import all_labels
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PROGRESS_PAGE, render_course
-from .translations import stale_items
 from .staging import discard, publish, staging_dir
+from .translations import stale_items
 
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
-WATCHED = (CONTENT_DIR, "quizzes")
+WATCHED = (CONTENT_DIR, "quizzes", GUIDES_DIR)
 LANGUAGE_TAGS = all_labels()["language_tag"]
 
 
@@ -78,6 +79,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.nav.append(f"{GLOSSARY_PAGE}.md")
         if course.roleplays:
             config.nav += [f"{PROGRESS_PAGE}.md", f"{COMPLETION_PAGE}.md"]
+        config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
         config.extra_javascript.append("assets/course/roleplay.js")

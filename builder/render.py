@@ -91,6 +91,8 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
                  for term in course.glossary.terms}
         pages[f"{language}/{GLOSSARY_PAGE}.md"] = render("glossary.md.j2").render(
             labels=labels, language=language, glossary=course.glossary, users=users)
+    for name, text in course.guides.get(language, {}).items():
+        pages[f"{language}/{name}.md"] = text
     if course.roleplays:
         practised = [(module_id, module, course.roleplays_of(module_id)) for module_id, module in modules]
         shared = dict(labels=labels, language=language, total=str(len(course.roleplays)),
