@@ -26,6 +26,7 @@ from .guides import GUIDES_DIR
 from .labels import all_labels
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PROGRESS_PAGE, render_course
+from .search_by_language import split_search_index, with_language_base
 from .staging import discard, publish, staging_dir
 from .translations import stale_items
 
@@ -126,6 +127,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 if (site / name).is_file():
                     shutil.copyfile(site / name, site / language / name)
+        split_search_index(site, build_languages(i18n))
+
+    def on_post_page(self, output: str, page, config) -> str:
+        i18n = config.plugins["i18n"]
+        if i18n.current_language == i18n.default_language:
+            return output
+        return with_language_base(output, i18n.current_language)
 
     def on_page_context(self, context, page, config, nav):
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""

@@ -35,6 +35,15 @@ def search(page, url: str, query: str) -> list[str]:
     ("ko/", "인사", "ko/greeting/"),
     ("bg/", "поздрав", "bg/greeting/"),
 ])
-def test_search_finds_a_word_of_each_language_in_that_language(page, site, language, query, hit):
+def test_search_finds_a_word_of_each_language_in_that_language_only(page, site, language, query, hit):
     results = search(page, site + language, query)
     assert site + hit in {href.split("?")[0].split("#")[0] for href in results}, results
+    other_languages = [site + other for other in ("ko/", "bg/") if other != language]
+    assert all(href.startswith(site + language) for href in results), results
+    assert not any(href.startswith(tuple(other_languages)) for href in results), results
+
+
+def test_a_word_shared_by_every_edition_finds_only_the_readers_language(page, site):
+    # The scenario's anchor id is the same in every language; its text is not.
+    results = search(page, site + "ko/", "사이즈")
+    assert results and all(href.startswith(site + "ko/") for href in results), results

@@ -1,0 +1,46 @@
+"""One search index per language, so a Korean reader searching gets Korean pages only.
+
+static-i18n leaves one index with every language at search/search_index.json,
+and Material's script loads the index from `base` (the site root). Each
+language gets its own index in its folder, and its pages a `base` pointing
+there: Material builds result links from the same `base`, so they stay right.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+INDEX = Path("search/search_index.json")
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+
+
+def split_search_index(site: Path, languages: tuple[str, ...]) -> None:
+    """Split the shared index into the default language's (at the root) and one per other language."""
+    shared = site / INDEX
+    if not shared.is_file():
+        return
+    index = json.loads(shared.read_text(encoding="utf-8"))
+    others = languages[1:]
+    for language in others:
+        prefix = f"{language}/"
+        docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in index["docs"]
+                if doc["location"].startswith(prefix)]
+        _write(site / language / INDEX, {**index, "docs": docs})
+    own = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(f"{lang}/" for lang in others))]
+    _write(shared, {**index, "docs": own})
+
+
+def with_language_base(html: str, language: str) -> str:
+    """The page's Material config with `base` at its language's folder instead of the site root."""
+    def at_language(match: re.Match) -> str:
+        root = match.group(2).rstrip("/") or "."
+        return f"{match.group(1)}{root}/{language}/{match.group(3)}"  # the slash: a folder, not a file
+
+    return _CONFIG_BASE.sub(at_language, html, count=1)
+
+
+def _write(path: Path, index: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
