@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .course import CONTENT_DIR, build_languages, load_course
+from .csp import with_csp
 from .errors import CourseError
 from .guides import GUIDES_DIR
 from .labels import all_labels
@@ -129,11 +130,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                     shutil.copyfile(site / name, site / language / name)
         split_search_index(site, build_languages(i18n))
 
+    @event_priority(-100)  # after every other plugin has changed the page: the hashes must match
     def on_post_page(self, output: str, page, config) -> str:
         i18n = config.plugins["i18n"]
-        if i18n.current_language == i18n.default_language:
-            return output
-        return with_language_base(output, i18n.current_language)
+        if i18n.current_language != i18n.default_language:
+            output = with_language_base(output, i18n.current_language)
+        return with_csp(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return with_csp(output_content) if template_name.endswith(".html") else output_content
 
     def on_page_context(self, context, page, config, nav):
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""
