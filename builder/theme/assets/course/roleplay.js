@@ -97,13 +97,16 @@
     this.scenario = readScenario(root);
     this.box = element("div", "course-chat-window");
     this.moodLine = element("p", "course-chat-window__mood");
+    // The live region wraps the list: a role on the <ol> itself would orphan its items.
+    var live = element("div", "course-chat-window__live");
+    live.setAttribute("role", "log");
+    live.setAttribute("aria-live", "polite");
     this.log = element("ol", "course-chat-window__log");
-    this.log.setAttribute("role", "log");
-    this.log.setAttribute("aria-live", "polite");
+    live.appendChild(this.log);
     this.choices = element("div", "course-chat-window__choices");
     this.choices.setAttribute("role", "group");
     this.choices.setAttribute("aria-label", this.labels.choose || "");
-    this.box.append(this.moodLine, this.log, this.choices);
+    this.box.append(this.moodLine, live, this.choices);
     root.querySelector("[data-roleplay-script]").hidden = true;
     root.appendChild(this.box);
     this.start(false);
