@@ -179,6 +179,11 @@ CASES = [
      [f"{QUIZ}:96:9: turns[3].id: 'delivery' is also the id of turns[2]; give each turn and ending its own id"]),
     ("detour-scores-more", edit(QUIZ, "points: 7", "points: 9"),
      [f'{QUIZ}:20:3: turns: picking the best reply in every turn scores 20, but a path through poorer replies scores 21; give the replies on the way back from a harder turn fewer points']),
+    ("byte-order-mark", lambda c: (c / ZH).write_bytes(b"\xef\xbb\xbf" + (c / ZH).read_bytes()), []),
+    ("windows-line-endings", lambda c: (c / QUIZ).write_bytes((c / QUIZ).read_bytes().replace(b"\n", b"\r\n")), []),
+    ("javascript-link-in-scenario", edit(QUIZ, "zh: 先问候，再回答。", "zh: '[看这里](javascript:alert(1))'"),
+     [QUIZ + ":35:15: turns[1].choices[1].note.zh: the link 'javascript:alert(1' is not allowed: links may point "
+      "to web pages (http:// or https://), e-mail (mailto:) or pages of this course"]),
     # The glossary, and the modules that list its terms.
     ("unknown-term", edit(KO, "terms: [greeting]", "terms: [greeting, refund]"),
      ["content/ko/greeting.yaml:33:19: terms[2]: there is no term 'refund' in content/glossary.yaml; add it there or remove it here"]),

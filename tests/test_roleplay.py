@@ -206,3 +206,23 @@ def test_chat_starts_after_material_instant_navigation(page, tmp_path):
         assert page.locator(".course-chat-window").count() == 1
         choose(page, BEST_FIRST)
         assert page.locator(".course-chat-window__feedback").count() == 1
+
+
+HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} {% raw %}"
+
+
+def test_hostile_scenario_text_is_shown_as_text_never_run(page, tmp_path):
+    course = make_course(tmp_path / "course")
+    quiz = course / "quizzes/size-question.yaml"
+    text = quiz.read_text(encoding="utf-8")
+    text = text.replace("zh: 有。", f"zh: '{HOSTILE}'").replace("zh: 陈女士\n", f"zh: '{HOSTILE}'\n")
+    quiz.write_text(text, encoding="utf-8")
+    result = mkdocs_build(course)  # the edit makes the translation stale: a warning, not an error
+    assert result.returncode == 0, result.stderr
+    with serving(course / "site") as base:
+        page.goto(base + "/greeting/")
+        choose(page, HOSTILE)
+        agent_line = page.locator(".course-chat-window__line--agent .course-chat-window__bubble")
+        assert agent_line.inner_text() == HOSTILE
+        assert page.locator(".course-chat-window__line--customer .course-chat-window__speaker").first.inner_text() == HOSTILE
+        assert page.locator("img[src=x]").count() == 0
