@@ -35,8 +35,12 @@ def timed_build(folder: Path, runs: int) -> float:
 
 
 def course_copy(target: Path, copies: int) -> Path:
-    """The project's course, each module repeated `copies` times under new ids."""
+    """The project's course, each module repeated `copies` times under new ids (scenarios and guides as they are)."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(ROOT / "content" / "glossary.yaml", target / "glossary.yaml")
+    for folder in ("quizzes", "guides"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, target / folder)
     for language_dir in (ROOT / "content").iterdir():
         if not language_dir.is_dir():
             continue
@@ -48,7 +52,9 @@ def course_copy(target: Path, copies: int) -> Path:
                 text = module.read_text(encoding="utf-8")
                 order = int(re.search(r"^order: (\d+)", text, re.M).group(1))
                 text = re.sub(r"^order: \d+", f"order: {copy * 100 + order}", text, flags=re.M)
-                (out / f"{module.stem}-{copy}.yaml").write_text(text, encoding="utf-8")
+                stem = module.stem if copy == 0 else f"{module.stem}-{copy}"  # scenarios name the originals
+                (out / f"{stem}.yaml").write_text(text, encoding="utf-8")
+    shutil.move(target / "glossary.yaml", target / "content" / "glossary.yaml")
     return target
 
 

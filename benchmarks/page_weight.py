@@ -1,0 +1,92 @@
+"""What a learner's phone downloads: bytes of a module page (with its role-plays) and of the progress page,
+against the same Markdown built as a plain Material page, and the size of the course's own script and styles.
+
+    python benchmarks/page_weight.py
+
+Sizes are measured in Debian's Chromium (every response of a first visit, empty cache) and compressed
+with gzip -6, as GitHub Pages serves them. Budget: our script and styles together under 15 KB compressed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.site_server import serving  # noqa: E402 - the same server the tests use
+
+ASSETS = ROOT / "builder" / "theme" / "assets" / "course"
+BUDGET = 15 * 1024
+
+
+def compressed(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def build(folder: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, env=env, check=True)
+    return folder / "site"
+
+
+def real_course(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in ("mkdocs.yml", "content", "quizzes", "guides"):
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, target / part)
+        elif (ROOT / part).is_file():
+            shutil.copy(ROOT / part, target / part)
+    return build(target)
+
+
+def plain_material(target: Path, markdown: str) -> Path:
+    (target / "docs").mkdir(parents=True)
+    (target / "docs" / "index.md").write_text(markdown, encoding="utf-8")
+    (target / "mkdocs.yml").write_text("site_name: Plain\ntheme:\n  name: material\n  language: zh\n  font: false\n",
+                                       encoding="utf-8")
+    return build(target)
+
+
+def weigh(site: Path, path: str) -> tuple[int, int, int]:
+    """(requests, bytes, bytes compressed) of a first visit to `path`."""
+    bodies: list[bytes] = []
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        page.on("response", lambda response: bodies.append(response.body()) if response.ok else None)
+        page.goto(base + path, wait_until="networkidle")
+        browser.close()
+    return len(bodies), sum(map(len, bodies)), sum(map(compressed, bodies))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        site = real_course(scratch / "course")
+        pages = {p.parent.name: p.read_text(encoding="utf-8") for p in site.glob("*/index.html")}
+        modules = [name for name, html in pages.items() if 'class="course-dialogue"' in html]
+        module = max(modules, key=lambda name: pages[name].count("data-roleplay="))
+        subprocess.run([sys.executable, "-m", "builder.cli", "render", str(scratch / "md")], cwd=scratch / "course",
+                       check=True, stdout=subprocess.DEVNULL)
+        plain = plain_material(scratch / "plain", (scratch / "md" / "zh" / f"{module}.md").read_text("utf-8"))
+        rows = [(f"module page /{module}/ (with role-plays)", *weigh(site, f"/{module}/")),
+                ("progress page /progress/", *weigh(site, "/progress/")),
+                ("same Markdown, plain Material", *weigh(plain, "/"))]
+    print(f"{'page':<48}{'requests':>9}{'KB':>9}{'KB gzip':>9}")
+    for name, requests, raw, packed in rows:
+        print(f"{name:<48}{requests:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}")
+    own = sum(compressed(path.read_bytes()) for path in ASSETS.iterdir())
+    print(f"our script and styles: {own / 1024:.1f} KB gzip (budget {BUDGET / 1024:.0f} KB): "
+          + ("within budget" if own <= BUDGET else "OVER BUDGET"))
+
+
+if __name__ == "__main__":
+    main()
