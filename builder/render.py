@@ -75,6 +75,12 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
     def words(names: tuple[str, ...]) -> str:
         return json.dumps({name: labels[name] for name in names}, ensure_ascii=False)
 
+    def step_names(scenario) -> dict[str, str]:
+        """Turns and endings by number in the printable script ("Step 2", "Ending 1"), not by their ids."""
+        names = {turn.id: labels["step"].replace("{n}", str(n)) for n, turn in enumerate(scenario.turns, 1)}
+        names |= {end.id: labels["outcome"].replace("{n}", str(n)) for n, end in enumerate(scenario.endings, 1)}
+        return names
+
     render = _ENV.get_template
     pages = {f"{language}/index.md": render("home.md.j2").render(
         labels=labels, modules=modules, has_roleplays=bool(course.roleplays), progress_page=PROGRESS_PAGE)}
@@ -82,7 +88,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
         pages[f"{language}/{module_id}.md"] = render("module.md.j2").render(
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
             stale={item for lang, item in stale if lang == language}, module_id=module_id,
-            roleplay_labels=words(ROLEPLAY_WORDS),
+            roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names,
             link=lambda ref, here=module_id: page_link(ref.split("#")[0], here) + "#" + ref.split("#")[1],
             section_title=lambda ref: sections[tuple(ref.split("#"))],
         )
