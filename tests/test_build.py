@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import mkdocs_build
+from .conftest import ROOT, mkdocs_build
 
 _PAGES = ["index.html", "greeting/index.html", "glossary/index.html", "progress/index.html", "completion/index.html"]
 PAGES = {
@@ -170,3 +171,24 @@ def test_glossary_page_defines_each_term_and_links_the_modules_using_it(built_fi
     assert '<h2 id="greeting">поздрав' in page
     assert "Първата любезна дума в началото на разговора." in page
     assert 'Използва се в: <a href="../greeting/">' in page
+
+
+def test_the_guides_become_pages_of_every_language(course_dir: Path):
+    shutil.copytree(ROOT / "guides", course_dir / "guides")
+    result = mkdocs_build(course_dir, "--strict")  # --strict: a broken link between guides fails
+    assert result.returncode == 0, result.stderr
+    for language in ("", "ko/", "bg/"):
+        for guide in ("trainer-guide", "manager-guide"):
+            assert (course_dir / f"site/{language}{guide}/index.html").is_file()
+    trainer = (course_dir / "site/ko/trainer-guide/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>강사 가이드: 과정 내용 수정하기", trainer)
+    assert 'href="../manager-guide/"' in trainer
+
+
+def test_a_guide_missing_in_one_language_stops_the_build(course_dir: Path):
+    shutil.copytree(ROOT / "guides", course_dir / "guides")
+    (course_dir / "guides/bg/manager-guide.md").unlink()
+    result = mkdocs_build(course_dir)
+    assert result.returncode == 1
+    assert ("guides/bg/manager-guide.md:1:1: the guide 'manager-guide' exists in another language but not in "
+            "'bg': write this file") in result.stderr
