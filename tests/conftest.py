@@ -13,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "course"
 LANGUAGES = ("zh", "ko", "bg")
+# What a clone of the project holds of the course: the gates check the real course, built as CI builds it.
+COURSE_PARTS = ("mkdocs.yml", "content", "quizzes", "guides")
 
 
 def make_course(folder: Path, content: Path = FIXTURE / "content", quizzes: Path | None = FIXTURE / "quizzes") -> Path:
@@ -33,6 +35,17 @@ def mkdocs_build(folder: Path, *args: str, site_url: str = "") -> subprocess.Com
     )
 
 
+def copy_real_course(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in COURSE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, folder / part)
+        elif source.is_file():
+            shutil.copy(source, folder / part)
+    return folder
+
+
 @pytest.fixture
 def course_dir(tmp_path: Path) -> Path:
     return make_course(tmp_path / "course")
@@ -42,6 +55,15 @@ def course_dir(tmp_path: Path) -> Path:
 def built_fixture(tmp_path_factory) -> Path:
     """The fixture course, built once with --strict; returns its site folder."""
     folder = make_course(tmp_path_factory.mktemp("built") / "course")
+    result = mkdocs_build(folder, "--strict")
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory) -> Path:
+    """The real course (every module, scenario and guide), built once with --strict; returns its site folder."""
+    folder = copy_real_course(tmp_path_factory.mktemp("real") / "course")
     result = mkdocs_build(folder, "--strict")
     assert result.returncode == 0, result.stderr
     return folder / "site"

@@ -1,6 +1,8 @@
 """axe-core (from the npm registry, tests/axe) finds no WCAG 2.1 A or AA violation on any page, in any language.
 
-The role-play is checked in its three states: at the start, mid-scenario and at its summary.
+Every page of the real course is checked in the light and the dark colour scheme (the site follows
+the reader's system setting). The role-play is checked in its three states: at the start,
+mid-scenario and at its summary.
 """
 
 from __future__ import annotations
@@ -15,11 +17,24 @@ AXE = Path(__file__).parent / "axe/node_modules/axe-core/axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+SCHEMES = ["light", "dark"]
+
+
 @pytest.fixture(scope="module")
-def served(built_fixture):
+def axe():
     if not AXE.is_file():
         pytest.fail("axe-core is missing: npm ci --prefix tests/axe")
+
+
+@pytest.fixture(scope="module")
+def served(axe, built_fixture):
     with serving(built_fixture) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def served_course(axe, built_course):
+    with serving(built_course) as base:
         yield base
 
 
@@ -38,18 +53,24 @@ def pages_of(site: Path) -> list[str]:
                   for path in site.rglob("*.html"))
 
 
-def test_every_page_in_every_language_passes(page, served, built_fixture):
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_of_the_course_in_every_language_passes(page, served_course, built_course, scheme):
+    page.emulate_media(color_scheme=scheme)
     failures = {}
-    for path in pages_of(built_fixture):
-        page.goto(served + path)
+    paths = pages_of(built_course)
+    assert len(paths) > 30
+    for path in paths:
+        page.goto(served_course + path)
         found = violations(page)
         if found:
             failures[path] = found
     assert failures == {}
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("language", ["", "ko/", "bg/"])
-def test_the_role_play_passes_at_start_mid_scenario_and_summary(page, served, language):
+def test_the_role_play_passes_at_start_mid_scenario_and_summary(page, served, language, scheme):
+    page.emulate_media(color_scheme=scheme)
     page.goto(served + f"/{language}greeting/")
     assert violations(page) == []
     page.locator(".course-chat-window__choice").nth(1).click()

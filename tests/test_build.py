@@ -20,10 +20,13 @@ LANG_ATTRIBUTE = {"zh": "zh-Hans", "ko": "ko", "bg": "bg"}
 
 
 def html_lang(page: Path) -> str:
-    return re.search(r'<html lang="([^"]+)"', page.read_text(encoding="utf-8")).group(1)
+    """The page's language; every page also declares its text direction (Material writes it on <body>)."""
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r'<body dir="ltr"', html), page
+    return re.search(r'<html lang="([^"]+)"', html).group(1)
 
 
-def test_every_language_has_every_page_and_declares_its_language(built_fixture: Path):
+def test_every_language_has_every_page_and_declares_its_language_and_direction(built_fixture: Path):
     for language, pages in PAGES.items():
         for page in pages:
             assert html_lang(built_fixture / page) == LANG_ATTRIBUTE[language], page

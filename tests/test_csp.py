@@ -8,9 +8,9 @@ from pathlib import Path
 from .site_server import serving
 
 
-def test_every_page_declares_the_policy_before_any_script(built_fixture: Path):
-    pages = list(built_fixture.rglob("*.html"))
-    assert len(pages) > 10
+def test_every_page_of_the_course_declares_the_policy_before_any_script(built_course: Path):
+    pages = list(built_course.rglob("*.html"))
+    assert len(pages) > 30
     for page in pages:
         html = page.read_text(encoding="utf-8")
         policy = html.find('<meta http-equiv="Content-Security-Policy"')

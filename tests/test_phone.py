@@ -28,10 +28,10 @@ def sideways_overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
-def test_no_page_scrolls_sideways(phone, built_fixture: Path):
-    with serving(built_fixture) as base:
-        for path in sorted(built_fixture.rglob("*.html")):
-            url = "/" + path.relative_to(built_fixture).as_posix().removesuffix("index.html")
+def test_no_page_of_the_course_scrolls_sideways(phone, built_course: Path):
+    with serving(built_course) as base:
+        for path in sorted(built_course.rglob("*.html")):
+            url = "/" + path.relative_to(built_course).as_posix().removesuffix("index.html")
             phone.goto(base + url)
             assert sideways_overflow(phone) <= 0, url
 

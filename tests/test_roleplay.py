@@ -10,8 +10,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import yaml
 
-from .conftest import make_course, mkdocs_build
+from .conftest import FIXTURE, LANGUAGES, make_course, mkdocs_build
 from .site_server import serving
 
 BEST_FIRST = "亲，您好！38码有货，今天下单今天发。"
@@ -20,6 +21,7 @@ BEST_DELIVERY = "一般两到三天送到，发货后我把快递单号发给您
 HARDER_TURN = "就一个字？你们客服都这么敷衍吗？"
 RECOVER = "抱歉，刚才回复太简短了。38码有货，今天下单今天发。"
 ARGUE = "有货就是有货啊。"
+SCENARIO = yaml.safe_load((FIXTURE / "quizzes/size-question.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -88,19 +90,22 @@ def test_try_again_starts_the_scenario_over(page, site):
     assert page.evaluate("document.activeElement.textContent") == CURT_FIRST
 
 
-def test_a_whole_scenario_with_the_keyboard_alone(page, site):
-    page.goto(site + "greeting/")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_whole_scenario_with_the_keyboard_alone(page, site, language):
+    turns = {turn["id"]: turn for turn in SCENARIO["turns"]}
+    page.goto(site + ("" if language == "zh" else f"{language}/") + "greeting/")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('course-chat-window__choice')"):
             break
-    assert page.evaluate("document.activeElement.textContent") == CURT_FIRST
+    focused = "document.activeElement.textContent"
+    assert page.evaluate(focused) == turns["opening"]["choices"][0]["reply"][language]
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the best first reply
-    assert page.evaluate("document.activeElement.textContent") == "肯定明天就到！"
+    assert page.evaluate(focused) == turns["delivery"]["choices"][0]["reply"][language]
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # the best delivery reply
-    assert "得分：20/20（100%）" in summary(page)
+    assert "100%" in summary(page)
     assert page.evaluate("document.activeElement.tagName") == "H4"
 
 

@@ -1,4 +1,4 @@
-"""The site served under /some-repo/, as GitHub Pages serves a fork: every internal link and anchor works."""
+"""The real course served under /some-repo/, as GitHub Pages serves a fork: every internal link and anchor works."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from .conftest import make_course, mkdocs_build
+from .conftest import copy_real_course, mkdocs_build
 from .site_server import free_port, serving
 
 SUBPATH = "/some-repo/"
@@ -35,7 +35,7 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def site_under_subpath(tmp_path_factory):
     root = tmp_path_factory.mktemp("pages")
-    course = make_course(root / "course")
+    course = copy_real_course(root / "course")
     port = free_port()
     result = mkdocs_build(course, "--strict", "-d", str(root / "www" / "some-repo"),
                           site_url=f"http://127.0.0.1:{port}{SUBPATH}")
@@ -80,15 +80,15 @@ def test_every_internal_link_and_anchor_resolves_under_the_subpath(site_under_su
     assert broken == [] and missing == []
     crawled = {url for url in pages if url.endswith("/")}
     for language in ("", "ko/", "bg/"):
-        assert f"{site_under_subpath}{language}greeting/" in crawled
+        assert f"{site_under_subpath}{language}why-customers-complain/" in crawled
 
 
 def test_language_switcher_reaches_the_same_page_in_each_language(site_under_subpath: str):
     page = _Page()
-    page.feed(fetch(site_under_subpath + "bg/greeting/")[1])
-    switcher = {urljoin(site_under_subpath + "bg/greeting/", href) for href in page.links}
+    page.feed(fetch(site_under_subpath + "bg/why-customers-complain/")[1])
+    switcher = {urljoin(site_under_subpath + "bg/why-customers-complain/", href) for href in page.links}
     for language in ("", "ko/", "bg/"):
-        assert f"{site_under_subpath}{language}greeting/" in switcher
+        assert f"{site_under_subpath}{language}why-customers-complain/" in switcher
     home = _Page()
     home.feed(fetch(site_under_subpath + "ko/")[1])
     assert {urljoin(site_under_subpath + "ko/", href) for href in home.links} >= {

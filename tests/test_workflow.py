@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_real_course
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
 
@@ -44,12 +43,7 @@ def test_workflow_checks_the_course_then_builds_it_strictly():
 
 
 def test_the_workflows_build_step_builds_the_real_course(tmp_path: Path):
-    for part in ("mkdocs.yml", "content", "quizzes", "guides"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part)
-        elif source.is_file():
-            shutil.copy(source, tmp_path / part)
+    copy_real_course(tmp_path)
     step = next(step for step in steps() if step.get("run", "").startswith("mkdocs build"))
     env = {**os.environ, **{key: str(value) for key, value in step.get("env", {}).items()}}
     env["SITE_URL"] = "https://owner.github.io/course/"  # what configure-pages gives
