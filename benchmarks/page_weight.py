@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.conftest import copy_real_course  # noqa: E402 - the course as the tests copy it
 from tests.site_server import serving  # noqa: E402 - the same server the tests use
 
 ASSETS = ROOT / "builder" / "theme" / "assets" / "course"
@@ -38,13 +38,7 @@ def build(folder: Path) -> Path:
 
 
 def real_course(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in ("mkdocs.yml", "content", "quizzes", "guides"):
-        if (ROOT / part).is_dir():
-            shutil.copytree(ROOT / part, target / part)
-        elif (ROOT / part).is_file():
-            shutil.copy(ROOT / part, target / part)
-    return build(target)
+    return build(copy_real_course(target))
 
 
 def plain_material(target: Path, markdown: str) -> Path:

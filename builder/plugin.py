@@ -27,7 +27,7 @@ from .guides import GUIDES_DIR
 from .labels import all_labels
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PROGRESS_PAGE, render_course
-from .search_by_language import split_search_index, with_language_base
+from .search_by_language import split_search_index, with_language_base, with_named_search_dialog
 from .staging import discard, publish, staging_dir
 from .translations import stale_items
 
@@ -35,6 +35,7 @@ log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
 WATCHED = (CONTENT_DIR, "quizzes", GUIDES_DIR)
 LANGUAGE_TAGS = all_labels()["language_tag"]
+SEARCH_NAMES = all_labels()["search_dialog"]
 
 
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -133,12 +134,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     @event_priority(-100)  # after every other plugin has changed the page: the hashes must match
     def on_post_page(self, output: str, page, config) -> str:
         i18n = config.plugins["i18n"]
-        if i18n.current_language != i18n.default_language:
-            output = with_language_base(output, i18n.current_language)
-        return with_csp(output)
+        language = i18n.current_language
+        if language != i18n.default_language:
+            output = with_language_base(output, language)
+        return with_csp(with_named_search_dialog(output, SEARCH_NAMES[language]))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return with_csp(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        language = config.plugins["i18n"].default_language
+        return with_csp(with_named_search_dialog(output_content, SEARCH_NAMES[language]))
 
     def on_page_context(self, context, page, config, nav):
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 INDEX = Path("search/search_index.json")
+_SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
 
 
@@ -39,6 +40,11 @@ def with_language_base(html: str, language: str) -> str:
         return f"{match.group(1)}{root}/{language}/{match.group(3)}"  # the slash: a folder, not a file
 
     return _CONFIG_BASE.sub(at_language, html, count=1)
+
+
+def with_named_search_dialog(html: str, name: str) -> str:
+    """Material's search dialog carries no accessible name; a screen reader announces this one instead."""
+    return html.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{name}"', 1)
 
 
 def _write(path: Path, index: dict) -> None:

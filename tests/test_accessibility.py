@@ -15,6 +15,8 @@ from .site_server import serving
 
 AXE = Path(__file__).parent / "axe/node_modules/axe-core/axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Beyond WCAG's tags: rules Lighthouse also applies, which found Material's unnamed search dialog.
+RULES = ["aria-dialog-name", "landmark-unique", "heading-order"]
 
 
 SCHEMES = ["light", "dark"]
@@ -43,7 +45,9 @@ def violations(page) -> list[str]:
     page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished))")
     # Evaluated through the devtools protocol, which the page's own CSP does not govern.
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    found = page.evaluate("""rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})""",
+                          [rule["ruleId"] for rule in page.evaluate("axe.getRules()")
+                           if set(rule["tags"]) & set(TAGS) or rule["ruleId"] in RULES])
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
             for v in found["violations"]]
 

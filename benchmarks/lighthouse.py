@@ -1,0 +1,100 @@
+"""Lighthouse timings of the real course on a phone over a slow mobile network, against plain Material.
+
+    npm ci --prefix benchmarks/lighthouse && python benchmarks/lighthouse.py
+
+Lighthouse's default mobile run (Moto G-class phone, simulated slow 4G: 150 ms, 1.6 Mbit/s) drives
+Debian's Chromium. Responses are gzip-compressed, as GitHub Pages serves them. Not a test: the
+figures go into benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.page_weight import build, plain_material, real_course  # noqa: E402 - same builds as the weights
+
+LIGHTHOUSE = ROOT / "benchmarks/lighthouse/node_modules/.bin/lighthouse"
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
+AUDITS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "speed-index": "SI",
+          "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS"}
+
+
+class _Gzipped(SimpleHTTPRequestHandler):
+    """Static files, text ones gzip-compressed, as GitHub Pages sends them."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+    def log_message(self, *args):
+        pass
+
+
+def lighthouse(url: str) -> dict:
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+         "--only-categories=performance,accessibility,best-practices",
+         "--chrome-flags=--headless=new --no-sandbox"],
+        env=env, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def measure(site: Path, path: str) -> dict:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzipped, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        report = lighthouse(f"http://127.0.0.1:{server.server_address[1]}{path}")
+    finally:
+        server.shutdown()
+    row = {name: report["audits"][audit]["displayValue"] for audit, name in AUDITS.items()}
+    row.update({category: round(report["categories"][category]["score"] * 100)
+                for category in ("performance", "accessibility", "best-practices")})
+    return row
+
+
+def main() -> None:
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: npm ci --prefix benchmarks/lighthouse")
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        site = real_course(scratch / "course")
+        subprocess.run([sys.executable, "-m", "builder.cli", "render", str(scratch / "md")], cwd=scratch / "course",
+                       check=True, stdout=subprocess.DEVNULL)
+        module = "calming-upset-customers"
+        plain = plain_material(scratch / "plain", (scratch / "md" / "zh" / f"{module}.md").read_text("utf-8"))
+        rows = {f"/{module}/ (4 role-plays)": measure(site, f"/{module}/"),
+                f"/ko/{module}/": measure(site, f"/ko/{module}/"),
+                "/bg/progress/": measure(site, "/bg/progress/"),
+                "same Markdown, plain Material": measure(plain, "/")}
+    columns = [*AUDITS.values(), "performance", "accessibility", "best-practices"]
+    print("| page | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for name, row in rows.items():
+        print(f"| {name} | " + " | ".join(str(row[column]) for column in columns) + " |")
+
+
+if __name__ == "__main__":
+    main()
