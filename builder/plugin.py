@@ -26,7 +26,7 @@ from .errors import CourseError
 from .guides import GUIDES_DIR
 from .labels import all_labels
 from .pages import write_pages
-from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PROGRESS_PAGE, render_course
+from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
 from .search_by_language import split_search_index, with_language_base, with_named_search_dialog
 from .staging import discard, publish, staging_dir
 from .translations import stale_items
@@ -82,6 +82,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.nav.append(f"{GLOSSARY_PAGE}.md")
         if course.roleplays:
             config.nav += [f"{PROGRESS_PAGE}.md", f"{COMPLETION_PAGE}.md"]
+        config.nav.append(f"{PRINT_PAGE}.md")
         config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")

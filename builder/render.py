@@ -17,6 +17,7 @@ from .course import Course
 from .labels import labels_for
 
 PROGRESS_PAGE, COMPLETION_PAGE, GLOSSARY_PAGE = "progress", "completion", "glossary"
+PRINT_PAGE = "print"  # the whole course on one page, every role-play laid out as a script
 # The words the role-play script needs in the browser, and those of the progress pages.
 ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again", "mood", "ending", "summary",
                   "score_line", "passed", "not_passed", "your_choices", "try_again", "storage_off",
@@ -84,14 +85,28 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
     render = _ENV.get_template
     pages = {f"{language}/index.md": render("home.md.j2").render(
         labels=labels, modules=modules, has_roleplays=bool(course.roleplays), progress_page=PROGRESS_PAGE)}
-    for module_id, module in modules:
-        pages[f"{language}/{module_id}.md"] = render("module.md.j2").render(
+    def module_markdown(module_id: str, module, whole_course: bool) -> str:
+        """A module on its own page, or as one part of the whole-course print page."""
+        def link(ref: str) -> str:
+            target, section = ref.split("#")
+            if whole_course:
+                return f"#{target}--{section}"
+            return page_link(target, module_id) + "#" + section
+
+        return render("module.md.j2").render(
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
             stale={item for lang, item in stale if lang == language}, module_id=module_id,
-            roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names,
-            link=lambda ref, here=module_id: page_link(ref.split("#")[0], here) + "#" + ref.split("#")[1],
+            roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names, link=link,
             section_title=lambda ref: sections[tuple(ref.split("#"))],
+            depth=int(whole_course), interactive=not whole_course,
+            anchor=(lambda id: f"{module_id}--{id}") if whole_course else (lambda id: id),
         )
+
+    for module_id, module in modules:
+        pages[f"{language}/{module_id}.md"] = module_markdown(module_id, module, whole_course=False)
+    pages[f"{language}/{PRINT_PAGE}.md"] = render("print.md.j2").render(
+        labels=labels, parts=[Markup(module_markdown(module_id, module, whole_course=True))
+                              for module_id, module in modules])
     if course.glossary and course.glossary.terms:
         users = {term.id: [(module_id, module) for module_id, module in modules if term.id in module.terms]
                  for term in course.glossary.terms}

@@ -49,6 +49,6 @@ def test_rendering_is_pure_and_escapes_trainer_text():
     module_id, module = course.modules["zh"][0]
     module.sections[0].__dict__["body"] = "<b>x</b> {: onclick=1 }"
     pages = render_course(course)
-    assert set(pages) == {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "greeting.md", "glossary.md", "progress.md", "completion.md")}
+    assert set(pages) == {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "greeting.md", "glossary.md", "progress.md", "completion.md", "print.md")}
     assert "&lt;b&gt;x&lt;/b&gt; &#123;: onclick=1 &#125;" in pages["zh/greeting.md"]
     assert render_course(course) == pages
