@@ -1,4 +1,4 @@
-"""The command line face of the course: `course render OUT` and, later, the trainers' tools.
+"""The command line face of the course: the trainers' and managers' tools (`course --help`).
 
 It stands on the course model, like the MkDocs plugin, and reads the course's
 languages from the same place the site does: the i18n plugin in mkdocs.yml.
@@ -14,12 +14,15 @@ from pathlib import Path
 from .course import build_languages, load_course
 from .editor_schema import SCHEMA_FILES, editor_schema
 from .errors import CourseError, Problem
+from .export.offline import export_offline
+from .export.scorm import export_scorm
 from .pages import write_pages
 from .render import render_course
 from .scaffold import new_module
 from .translations import CURRENT, Translation, mark_reviewed, stale_items, translation_states
 
 EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
+EXPORTS = ("offline", "scorm")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
                               help="mark the LANGUAGE translation of these modules or scenarios as reviewed")
     render = commands.add_parser("render", help="check the course and write its pages as Markdown into a folder")
     render.add_argument("out", type=Path, help="the folder to write into (made if missing)")
+    export = commands.add_parser(
+        "export", help="the course to take elsewhere: a copy that opens from disk (offline), or SCORM 1.2 "
+                       "packages for a learning system, one per language (scorm)")
+    export.add_argument("form", choices=EXPORTS, help="offline or scorm")
+    export.add_argument("out", type=Path, nargs="?", default=Path("dist"),
+                        help="the folder to write the zip files into (default: dist)")
     commands.add_parser("schema", help="write the editors' JSON Schemas (" + ", ".join(SCHEMA_FILES) + ") after a schema change")
     args = parser.parse_args(argv)
     config_file = Path(args.config)
@@ -73,10 +82,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
               f"scenarios in {', '.join(course.languages)}.")
         return EXIT_OK
+    if args.command == "export":
+        return export_command(config_file, args.form, args.out, course)
     stale = frozenset((state.language, state.id) for state in stale_items(root, course.languages))
     pages = render_course(course, stale=stale)
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
+    return EXIT_OK
+
+
+def export_command(config_file: Path, form: str, out: Path, course) -> int:
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        written = [export_offline(config_file, out)] if form == "offline" else export_scorm(config_file, out, course)
+    except (MkDocsException, Abort) as error:
+        print(f"course: the site did not build, so nothing was exported:\n{error}", file=sys.stderr)
+        return EXIT_COURSE_ERROR
+    print("wrote " + ", ".join(str(path) for path in written))
     return EXIT_OK
 
 

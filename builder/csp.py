@@ -16,8 +16,9 @@ _CHARSET = re.compile(r'<meta charset="[^"]*">')
 _DATA_TYPES = ('type="application/json"', "type='application/json'")
 
 
-def policy(script_hashes: list[str]) -> str:
-    scripts = " ".join(["'self'", *(f"'sha256-{digest}'" for digest in script_hashes)])
+def policy(script_hashes: list[str], inline_scripts: bool = False) -> str:
+    allowed = ["'unsafe-inline'"] if inline_scripts else [f"'sha256-{digest}'" for digest in script_hashes]
+    scripts = " ".join(["'self'", *allowed])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",
@@ -32,8 +33,13 @@ def policy(script_hashes: list[str]) -> str:
     ])
 
 
-def with_csp(html: str) -> str:
-    """The page with a CSP <meta> right after its charset, before any script it governs."""
+def with_csp(html: str, inline_scripts: bool = False) -> str:
+    """The page with a CSP <meta> right after its charset, before any script it governs.
+
+    `inline_scripts` is for the copy opened from disk only: there the search worker runs in an
+    iframe whose inline start-up script names the page's own file path, which no hash can foresee.
+    Other origins stay shut.
+    """
     hashes = []
     for script in _INLINE_SCRIPT.finditer(html):
         attrs = script.group("attrs")
@@ -41,5 +47,5 @@ def with_csp(html: str) -> str:
             continue
         digest = hashlib.sha256(script.group("body").encode("utf-8")).digest()
         hashes.append(base64.b64encode(digest).decode("ascii"))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(sorted(set(hashes)))}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(sorted(set(hashes)), inline_scripts)}">'
     return _CHARSET.sub(lambda charset: charset.group(0) + meta, html, count=1)

@@ -27,12 +27,15 @@ from .guides import GUIDES_DIR
 from .labels import all_labels
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
-from .search_by_language import split_search_index, with_language_base, with_named_search_dialog
+from .search_by_language import (
+    split_search_index, with_language_base, with_named_search_dialog, write_offline_indexes,
+)
 from .staging import discard, publish, staging_dir
 from .translations import stale_items
 
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
+OFFLINE_SHIM = "assets/course/offline/iframe-worker.js"
 WATCHED = (CONTENT_DIR, "quizzes", GUIDES_DIR)
 LANGUAGE_TAGS = all_labels()["language_tag"]
 SEARCH_NAMES = all_labels()["search_dialog"]
@@ -47,6 +50,8 @@ def without_language_alternates(head: str) -> Markup:
 
 class CourseConfig(Config):
     generated_dir = config_options.Type(str, default=".course-build")
+    # A copy that works opened from disk (file://): set by `course export offline`, not in mkdocs.yml.
+    offline = config_options.Type(bool, default=False)
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -73,6 +78,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         except CourseError as error:
             raise PluginError(error.report()) from None
         stale = self._stale_translations(root, course.languages)
+        if self.config.offline:
+            # Pages as files (no server maps folders to index.html), and Material's search worker in an
+            # iframe: browsers refuse workers from file://. Material's offline plugin would fetch this
+            # shim from unpkg.com, a request leaving the site; the course ships its own copy.
+            config.use_directory_urls = False
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
         generated = root / self.config.generated_dir / "docs"
         changed = write_pages(generated, render_course(course, config.use_directory_urls, stale))
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
@@ -131,6 +142,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 if (site / name).is_file():
                     shutil.copyfile(site / name, site / language / name)
         split_search_index(site, build_languages(i18n))
+        if self.config.offline:
+            write_offline_indexes(site)
 
     @event_priority(-100)  # after every other plugin has changed the page: the hashes must match
     def on_post_page(self, output: str, page, config) -> str:
@@ -138,13 +151,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         language = i18n.current_language
         if language != i18n.default_language:
             output = with_language_base(output, language)
-        return with_csp(with_named_search_dialog(output, SEARCH_NAMES[language]))
+        return with_csp(with_named_search_dialog(output, SEARCH_NAMES[language]), self.config.offline)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):
             return output_content
         language = config.plugins["i18n"].default_language
-        return with_csp(with_named_search_dialog(output_content, SEARCH_NAMES[language]))
+        return with_csp(with_named_search_dialog(output_content, SEARCH_NAMES[language]), self.config.offline)
 
     def on_page_context(self, context, page, config, nav):
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""

@@ -42,6 +42,12 @@ def with_language_base(html: str, language: str) -> str:
     return _CONFIG_BASE.sub(at_language, html, count=1)
 
 
+def write_offline_indexes(site: Path) -> None:
+    """Each language's index also as a script: from file:// Material loads `search_index.js`, as it cannot fetch."""
+    for index in site.rglob(INDEX.as_posix()):
+        index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def with_named_search_dialog(html: str, name: str) -> str:
     """Material's search dialog carries no accessible name; a screen reader announces this one instead."""
     return html.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{name}"', 1)
