@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import CourseError, Problem, field_name
 from .glossary import GLOSSARY_FILE, load_glossary, term_problems
+from .links import link_problems
 from .guides import load_guides
 from .load import load
 from .parity import Edition, compare, extra_module, missing_module
@@ -60,6 +61,7 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
     problems += scenario_problems
     glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
     problems += glossary_problems + (_terms(editions, glossary) if glossary else [])
+    problems += _links(editions)
     guides, guide_problems = load_guides(root, languages)
     problems += guide_problems
     if problems:
@@ -132,6 +134,16 @@ def _terms(editions: dict[str, dict[str, Edition]], glossary: Glossary) -> list[
     for language, found in editions.items():
         for edition in found.values():
             for where, message in term_problems(edition.module, language, glossary, f"{CONTENT_DIR}/{GLOSSARY_FILE}"):
+                problems.append(Problem(edition.loaded.file, *edition.loaded.position(where), field_name(where), message))
+    return problems
+
+
+def _links(editions: dict[str, dict[str, Edition]]) -> list[Problem]:
+    problems = []
+    for found in editions.values():
+        sections_of = {module_id: [s.id for s in edition.module.sections] for module_id, edition in found.items()}
+        for edition in found.values():
+            for where, message in link_problems(edition.module, sections_of):
                 problems.append(Problem(edition.loaded.file, *edition.loaded.position(where), field_name(where), message))
     return problems
 

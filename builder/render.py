@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from .course import Course
 from .labels import labels_for
+from .links import within_print_page
 
 PROGRESS_PAGE, COMPLETION_PAGE, GLOSSARY_PAGE = "progress", "completion", "glossary"
 PRINT_PAGE = "print"  # the whole course on one page, every role-play laid out as a script
@@ -93,7 +94,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
                 return f"#{target}--{section}"
             return page_link(target, module_id) + "#" + section
 
-        return render("module.md.j2").render(
+        markdown = render("module.md.j2").render(
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
             stale={item for lang, item in stale if lang == language}, module_id=module_id,
             roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names, link=link,
@@ -101,6 +102,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
             depth=int(whole_course), interactive=not whole_course,
             anchor=(lambda id: f"{module_id}--{id}") if whole_course else (lambda id: id),
         )
+        return within_print_page(markdown, module_id) if whole_course else markdown
 
     for module_id, module in modules:
         pages[f"{language}/{module_id}.md"] = module_markdown(module_id, module, whole_course=False)

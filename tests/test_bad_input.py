@@ -77,6 +77,11 @@ CASES = [
     ("ideographic-space", edit(ZH, "\n    body: |", "\n　　body: |"),
      [f"{ZH}:10:1: a full-width space (U+3000, from a Chinese input method) is used for indentation; "
       "indent with ordinary spaces"]),
+    ("link-to-no-module", edit(ZH, "再回答问题。", "再回答问题（见[安抚](calming.md#vent)）。"),
+     [f"{ZH}:10:11: sections[1].body: the link 'calming.md' goes to no module; the modules are: greeting"]),
+    ("link-to-no-section", edit(ZH, "再回答问题。", "再回答问题（见[上文](greeting.md#first-replies)）。"),
+     [f"{ZH}:10:11: sections[1].body: the link 'greeting.md#first-replies' goes to no section of "
+      "'greeting'; its sections are: first-reply"]),
     ("gbk-file", gbk,
      [f"{ZH}:3:8: the file is not UTF-8: it looks like it was saved as Chinese GBK/GB2312; "
       "save it again with the encoding UTF-8"]),

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .conftest import ROOT, mkdocs_build
 
-_PAGES = ["index.html", "greeting/index.html", "glossary/index.html", "progress/index.html", "completion/index.html"]
+_PAGES = ["index.html", "greeting/index.html", "glossary/index.html", "progress/index.html", "completion/index.html",
+          "print/index.html"]
 PAGES = {
     "zh": _PAGES,
     "ko": [f"ko/{page}" for page in _PAGES],

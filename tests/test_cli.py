@@ -162,4 +162,4 @@ def test_render_writes_the_markdown_of_every_page(course_dir, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out/ko/greeting.md").read_text(encoding="utf-8").startswith("# 고객 맞이하기")
     assert sorted(p.name for p in (tmp_path / "out/bg").iterdir()) == [
-        "completion.md", "glossary.md", "greeting.md", "index.md", "progress.md"]
+        "completion.md", "glossary.md", "greeting.md", "index.md", "print.md", "progress.md"]
