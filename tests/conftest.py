@@ -54,16 +54,16 @@ def course_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_fixture(tmp_path_factory) -> Path:
     """The fixture course, built once with --strict; returns its site folder."""
-    folder = make_course(tmp_path_factory.mktemp("built") / "course")
-    result = mkdocs_build(folder, "--strict")
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+    return _built_strictly(make_course(tmp_path_factory.mktemp("built") / "course"))
 
 
 @pytest.fixture(scope="session")
 def built_course(tmp_path_factory) -> Path:
     """The real course (every module, scenario and guide), built once with --strict; returns its site folder."""
-    folder = copy_real_course(tmp_path_factory.mktemp("real") / "course")
+    return _built_strictly(copy_real_course(tmp_path_factory.mktemp("real") / "course"))
+
+
+def _built_strictly(folder: Path) -> Path:
     result = mkdocs_build(folder, "--strict")
     assert result.returncode == 0, result.stderr
     return folder / "site"

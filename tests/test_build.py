@@ -56,32 +56,6 @@ def test_language_switcher_links_to_the_same_page_relatively(built_fixture: Path
     assert links == {"../../greeting/": "zh-Hans", "./": "ko", "../../bg/greeting/": "bg"}
 
 
-class _Loads(HTMLParser):
-    """Every URL a page loads by itself (scripts, styles, fonts, images), not the links a reader clicks."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
-            self.urls.append(attrs["src"])
-        if tag == "link" and attrs.get("rel") not in ("alternate", "canonical") and attrs.get("href"):
-            self.urls.append(attrs["href"])
-
-
-def test_nothing_loads_from_another_host(built_fixture: Path):
-    offsite = []
-    for page in built_fixture.rglob("*.html"):
-        parser = _Loads()
-        parser.feed(page.read_text(encoding="utf-8"))
-        offsite += [(page.name, url) for url in parser.urls if re.match(r"^(https?:)?//", url)]
-    for style in built_fixture.rglob("*.css"):
-        offsite += [(style.name, url) for url in re.findall(r"url\(['\"]?((?:https?:)?//[^)'\"]+)", style.read_text())]
-    assert offsite == []
-
-
 def test_each_language_has_its_own_search_index_with_its_own_words(built_fixture: Path):
     def texts(folder: str) -> str:
         index = json.loads((built_fixture / folder / "search/search_index.json").read_text(encoding="utf-8"))
