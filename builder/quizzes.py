@@ -77,7 +77,7 @@ def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...],
 
 def _references(scenario: Scenario, modules: dict[str, Module | None]):
     if scenario.module not in modules:
-        yield ("module",), f"there is no module '{scenario.module}'; the modules are: {', '.join(modules)}"
+        yield ("module",), f"there is no module '{scenario.module}'; the modules are: {', '.join(sorted(modules))}"
     yield from _section(("customer", "type"), scenario.customer.type, modules)
     for t, turn in enumerate(scenario.turns):
         for c, choice in enumerate(turn.choices):
