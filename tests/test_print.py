@@ -7,6 +7,7 @@ test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -79,3 +80,12 @@ def test_the_whole_course_prints_every_module_and_every_script(page, built_cours
     assert missing == []
     assert len(pdf) > 3 * len(titles)
     keep_images(pdf, f"{language}-course", 4)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_whole_course_page_stays_out_of_search(built_course: Path, language):
+    """Its words are the module pages' words: indexing them twice would double what every page downloads."""
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    index = json.loads((built_course / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "print/" not in locations and "why-customers-complain/" in locations
