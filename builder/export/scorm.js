@@ -7,6 +7,7 @@
 
   var root = document.documentElement;
   var scenarios = root.getAttribute("data-scenarios").split(" ").filter(Boolean);
+  var MASTERY = Number(root.getAttribute("data-mastery-score"));  // the manifest's, written by the export
   // The same key the course's pages use: their site root is this page's folder.
   var KEY = "course-progress:v1:" + new URL("./", location.href).pathname;
   var SUSPEND_LIMIT = 4096;  // SCORM 1.2's limit for cmi.suspend_data
@@ -54,7 +55,7 @@
       var match = /^([a-z0-9-]+):(\d+)\/(\d+)$/.exec(part);
       if (match && scenarios.indexOf(match[1]) >= 0 && Number(match[3]) > 0) {
         var best = Number(match[2]), max = Number(match[3]);
-        found[match[1]] = { best: best, max: max, passed: best * 100 >= max * 80 };
+        found[match[1]] = { best: best, max: max, passed: best * 100 >= max * MASTERY };
       }
     });
     return found;

@@ -39,7 +39,7 @@ def export_scorm(config_file: Path, out: Path, course: Course) -> list[Path]:
             start = "index.html" if language == default else f"{language}/index.html"
             _write(package / LAUNCH_PAGE, "scorm.html.j2", language=language, title=edition.titles[language],
                    tag=all_labels()["language_tag"][language], start=start,
-                   scenarios=" ".join(roleplay.id for roleplay in course.roleplays))
+                   scenarios=" ".join(roleplay.id for roleplay in course.roleplays), mastery_score=MASTERY_SCORE)
             files = files_of(package)
             _write(package / MANIFEST, "imsmanifest.xml.j2", language=language, title=edition.titles[language],
                    launch=LAUNCH_PAGE, files=files, mastery_score=MASTERY_SCORE)
