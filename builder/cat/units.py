@@ -141,7 +141,7 @@ def as_text(value: object) -> Text | None:
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, list) and value and all(isinstance(message, str) for message in value):
-        return tuple(message.strip() for message in value)
+        return tuple(message.strip() for message in value) if len(value) > 1 else value[0].strip() or None
     return None
 
 
