@@ -29,6 +29,25 @@ NOTHING_TO_SEND = {None: "stale or missing", "stale": "stale", "missing": "missi
 EXPORTS = ("offline", "scorm")
 
 
+class IntermixedParser(argparse.ArgumentParser):
+    """Options may stand between the positionals, as in `export ko --only stale out`.
+
+    Plain argparse binds an optional positional (OUT) to its default as soon as
+    it has read LANGUAGE, and then refuses the OUT that follows the option.
+    """
+
+    _mixing = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._mixing:
+            return super().parse_known_args(args, namespace)
+        self._mixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._mixing = False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="course",
@@ -44,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         "translations", help="show which translations are up to date, stale or missing; mark reviewed ones current")
     translations.add_argument("--reviewed", nargs="+", metavar=("LANGUAGE", "ID"),
                               help="mark the LANGUAGE translation of these modules or scenarios as reviewed")
-    exchange = translations.add_subparsers(dest="action", metavar="ACTION")
+    exchange = translations.add_subparsers(dest="action", metavar="ACTION", parser_class=IntermixedParser)
     send = exchange.add_parser(
         "export", help="write the texts to translate into LANGUAGE as an XLIFF 1.2 file for a translator's CAT "
                        "tool, and the glossary as TBX for their term base")

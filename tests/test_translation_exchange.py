@@ -1,0 +1,241 @@
+"""Sending the course to a translator and taking it back: XLIFF 1.2 out, XLIFF in, the glossary as TBX.
+
+Run for real with the `course` command, on copies of the real course and of the fixture course; the
+files are checked against the OASIS XLIFF 1.2 strict schema and read with translate-toolkit, a
+translation tool's own library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURE, ROOT, copy_real_course, make_course
+from .test_cli import course, replace
+
+XLIFF_SCHEMAS = Path(__file__).parent / "fixtures" / "xliff12"
+WHY = "content/zh/why-customers-complain.yaml"
+WHY_KO = "content/ko/why-customers-complain.yaml"
+OLD_ZH, NEW_ZH = "期待不一定都合理，但它是真实存在的。", "期待不一定都合理，但它总是真实存在的。"
+OLD_KO = "기대가 늘 합리적인 것은 아니지만, 고객에게는 분명히 존재하는 기대입니다."
+NEW_KO = "기대가 늘 합리적인 것은 아니지만, 고객에게는 언제나 분명히 존재하는 기대입니다."
+
+
+def xliff_schema():
+    etree = pytest.importorskip("lxml.etree")
+
+    class Local(etree.Resolver):
+        """The schema imports xml.xsd from w3.org; the tests read the copy beside it and ask no host."""
+
+        def resolve(self, url, public_id, context):
+            if url.endswith("/xml.xsd"):
+                return self.resolve_filename(str(XLIFF_SCHEMAS / "xml.xsd"), context)
+            return None
+
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(Local())
+    return etree.XMLSchema(etree.parse(str(XLIFF_SCHEMAS / "xliff-core-1.2-strict.xsd"), parser))
+
+
+def assert_strict_xliff(path: Path) -> None:
+    etree = pytest.importorskip("lxml.etree")
+    schema = xliff_schema()
+    assert schema.validate(etree.parse(str(path))), schema.error_log
+
+
+def read_units(path: Path) -> dict:
+    """The file as translate-toolkit reads it: {file#id: unit}."""
+    xliff = pytest.importorskip("translate.storage.xliff")
+    store = xliff.xlifffile.parsefile(str(path))
+    return {unit.getid().replace("\x04", "#"): unit for unit in store.units if not unit.isheader()}
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file() and "out" not in path.relative_to(folder).parts}
+
+
+def translate_in_file(path: Path, old: str, new: str) -> None:
+    """What a translator's tool does: a new target, marked translated."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1).replace('state="needs-review-translation"', 'state="translated"')
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def real_course(tmp_path_factory) -> Path:
+    return copy_real_course(tmp_path_factory.mktemp("exchange") / "course")
+
+
+def test_round_trip_sends_only_the_changed_text_and_writes_only_its_translation(tmp_path):
+    folder = copy_real_course(tmp_path / "course")
+    first = course(folder, "translations", "export", "ko", "--only", "all", "out")
+    assert first.returncode == 0, first.stderr
+    everything = read_units(folder / "out/course-ko.xlf")
+    assert {unit.xmlelement.find("{*}target").get("state") for unit in everything.values()} == {"translated"}
+
+    replace(folder, WHY, OLD_ZH, NEW_ZH)
+    replace(folder, WHY_KO, "  - id: company-causes\n", "  # 검토: 윤 편집자, 12월\n  - id: company-causes\n")
+    before = (folder / WHY_KO).read_text(encoding="utf-8")
+    again = course(folder, "translations", "export", "ko", "out")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[0] == "wrote out/course-ko.xlf: 1 text (0 new, 1 to review, 0 translated)"
+    sent = read_units(folder / "out/course-ko.xlf")
+    assert list(sent) == [f"{WHY}#sections/expectation-gap/body"]
+    assert sent[f"{WHY}#sections/expectation-gap/body"].xmlelement.find("{*}target").get("state") == \
+        "needs-review-translation"
+    assert_strict_xliff(folder / "out/course-ko.xlf")
+
+    translate_in_file(folder / "out/course-ko.xlf", OLD_KO, NEW_KO)
+    imported = course(folder, "translations", "import", "out/course-ko.xlf")
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines() == [
+        "imported course-ko.xlf into 'ko': 1 text written, 0 kept as reviewed, 0 not translated yet",
+        f"changed {WHY_KO}", "now current: why-customers-complain", "The course check passed."]
+    after = (folder / WHY_KO).read_text(encoding="utf-8")
+    changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines()) if old != new]
+    assert len(before.splitlines()) == len(after.splitlines())
+    assert [new.strip() for _, new in changed][0].endswith(NEW_KO + " 이런 차이를 만드는 원인은 회사 전체에서 오는 것과 "
+                                                          "상담원 개인에게서 오는 것, 두 가지로 나뉩니다. 다음 두 섹션에서 차례로 살펴봅니다.")
+    assert [old.split(":")[0] for old, _ in changed[1:]] == ["translated_from"]
+    assert "  # 검토: 윤 편집자, 12월\n" in after and after.startswith("# yaml-language-server:")
+    table = course(folder, "translations").stdout
+    assert re.search(r"module +why-customers-complain +current +stale", table), table
+    assert course(folder, "translations", "export", "ko", "out").stdout.startswith("Nothing to send")
+
+
+@pytest.mark.parametrize("language", ["ko", "bg"])
+def test_the_whole_course_exports_as_strict_xliff_that_a_translation_tool_reads(real_course, tmp_path, language):
+    result = course(real_course, "translations", "export", language, "--only", "all", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / f"course-{language}.xlf"
+    assert_strict_xliff(path)
+    units = read_units(path)
+    count = int(re.search(r": (\d+) texts", result.stdout).group(1))
+    assert len(units) == count > 2000
+    unit = units[f"{WHY}#sections/company-causes/dialogues/1/lines/2/text"]
+    assert unit.source == "亲，活动页面写得很清楚，特价商品不参加满减哦，是您自己没看仔细。"
+    notes = unit.getnotes()
+    assert "顾客为什么会抱怨" in notes and "公司层面的原因（基本面）" in notes
+    assert {"ko": "말하는 사람: 상담원", "bg": "Говори консултантът"}[language] in notes
+    reply = units["quizzes/calm-call-back.yaml#turns/opening/choices/2/reply"]
+    assert reply.target.startswith({"ko": "정말 죄송합니다.", "bg": "Много съжалявам"}[language])
+    assert {"ko": "같은 턴의 답변들은 길이를", "bg": "Отговорите в една стъпка"}[language] in reply.getnotes()
+    refund = next(unit for key, unit in units.items() if "退款" in unit.source and "glossary" not in key)
+    assert {"ko": "退款 = 환불", "bg": "退款 = възстановяване на сумата"}[language] in refund.getnotes()
+
+
+def test_a_link_target_is_a_tag_the_translator_cannot_break(real_course, tmp_path):
+    assert course(real_course, "translations", "export", "ko", "--only", "all", str(tmp_path)).returncode == 0
+    unit = read_units(tmp_path / "course-ko.xlf")["content/zh/calming-upset-customers.yaml#sections/follow-up/body"]
+    source = unit.xmlelement.find("{*}source")
+    tags = [(tag.tag.split("}")[1], tag.get("id"), tag.text) for tag in source]
+    assert ("ept", "1", "](keeping-customers.md#care-messages)") in tags and ("bpt", "1", "[") in tags
+    # translate-toolkit, like a CAT tool, sees the link's code as placeables, apart from the words
+    placeables = [(type(part).__name__, str(part)) for part in unit.rich_source[0].sub]
+    assert ("StringElem", "关怀问候和售后跟进") in placeables
+    assert ("UnknownXML", "](keeping-customers.md#care-messages)") in placeables
+
+
+def test_the_glossary_goes_as_tbx_with_every_language(real_course, tmp_path):
+    tbx = pytest.importorskip("translate.storage.tbx")
+    assert course(real_course, "translations", "export", "bg", str(tmp_path)).returncode == 0
+    store = tbx.tbxfile.parsefile(str(tmp_path / "glossary.tbx"))
+    terms = {unit.getid(): (unit.source, unit.target) for unit in store.units}
+    assert terms["refund"] == ("退款", "환불")  # the first two languages, as translate-toolkit reads TBX
+    text = (tmp_path / "glossary.tbx").read_text(encoding="utf-8")
+    assert '<langSet xml:lang="bg-BG">' in text and "<term>възстановяване на сумата</term>" in text
+    assert len(terms) == 20
+
+
+@pytest.fixture
+def sent(tmp_path) -> tuple[Path, Path]:
+    """The fixture course, a link in its greeting, and every Korean text exported."""
+    folder = make_course(tmp_path / "course")
+    for language, words in (("zh", "先问候"), ("ko", "먼저 인사"), ("bg", "първо поздравете")):
+        replace(folder, f"content/{language}/greeting.yaml", f"**{words}**", f"[**{words}**](greeting.md#first-reply)")
+    result = course(folder, "translations", "export", "ko", "--only", "all", "out")
+    assert result.returncode == 0, result.stderr
+    return folder, folder / "out/course-ko.xlf"
+
+
+BODY = "content/zh/greeting.yaml#sections/first-reply/body"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda text: text.replace('target-language="ko-KR"', 'target-language="fr-FR"'),
+     "course-ko.xlf: the file is a translation into 'fr', which is not a translated language of this site (ko, bg)"),
+    (lambda text: text.replace('id="sections/first-reply/body"', 'id="sections/last-reply/body"'),
+     "course-ko.xlf: unit 'content/zh/greeting.yaml#sections/last-reply/body': there is no such text in the course "
+     "(any more); export again"),
+    (lambda text: re.sub(r'(<target state="[^"]*">[^<]*)<bpt id="1" ctype="link">\[</bpt>', r"\1", text, count=1),
+     f"course-ko.xlf: unit '{BODY}': the tag <bpt id=\"1\"> \"[\" is missing; keep every tag of the source"),
+    (lambda text: text.replace("顾客进店咨询时", "顾客进店时", 1),
+     f"course-ko.xlf: unit '{BODY}': the Chinese text changed since this file was exported, so this translation is "
+     "stale; export again and translate the new text"),
+    (lambda text: text.replace("</trans-unit>", "</trans-unt>", 1),
+     "course-ko.xlf: this is not an XLIFF file: the XML cannot be read (mismatched tag: line "),
+])
+def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(sent, change, message):
+    folder, path = sent
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    before = snapshot(folder)
+    result = course(folder, "translations", "import", str(path.relative_to(folder)))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "course: nothing was imported; the file has 1 problem to fix:"
+    assert lines[1].startswith(message), lines[1]
+    assert "Traceback" not in result.stderr
+    assert snapshot(folder) == before
+
+
+def test_every_problem_of_a_file_is_listed_at_once(sent):
+    folder, path = sent
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('id="title"', 'id="heading"', 1).replace("第一句话决定", "第一句话就决定")
+    text = re.sub(r'(<target[^>]*>[^<]*<bpt id="1" ctype="link">\[</bpt>[^<]*)<ept id="1">[^<]*</ept>', r"\1", text)
+    path.write_text(text, encoding="utf-8")
+    before = snapshot(folder)
+    result = course(folder, "translations", "import", "out/course-ko.xlf")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "course: nothing was imported; the file has 3 problems to fix:",
+        "course-ko.xlf: unit 'content/zh/greeting.yaml#heading': there is no such text in the course (any more); "
+        "export again",
+        "course-ko.xlf: unit 'content/zh/greeting.yaml#summary': the Chinese text changed since this file was "
+        "exported, so this translation is stale; export again and translate the new text",
+        f"course-ko.xlf: unit '{BODY}': the tag <ept id=\"1\"> \"](greeting.md#first-reply)\" is missing; keep every "
+        "tag of the source"]
+    assert snapshot(folder) == before
+
+
+def test_a_new_key_point_comes_back_into_its_place(sent):
+    folder, _ = sent
+    replace(folder, "content/zh/greeting.yaml", "      - 先问候，再解决问题\n",
+            "      - 先问候，再解决问题\n      - 称呼顾客时用“您”\n")
+    assert course(folder, "translations", "export", "ko", "--only", "missing", "out").returncode == 0
+    path = folder / "out/course-ko.xlf"
+    units = read_units(path)
+    assert list(units) == ["content/zh/greeting.yaml#sections/first-reply/key_points/2"]
+    text = path.read_text(encoding="utf-8").replace('<target state="new" />', "<target>고객을 부를 때는 ‘고객님’</target>")
+    path.write_text(text, encoding="utf-8")
+    result = course(folder, "translations", "import", "out/course-ko.xlf")
+    ko = (folder / "content/ko/greeting.yaml").read_text(encoding="utf-8")
+    assert "      - 인사 먼저, 해결은 그다음\n      - 고객을 부를 때는 ‘고객님’\n    dialogues:" in ko
+    # The course check runs after the import: the Korean key point is in, the Bulgarian one still missing.
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "The course has 1 problem to fix:",
+        "content/bg/greeting.yaml:13:7: sections[1].key_points: has 1 key points but 'zh' has 2; "
+        "every language teaches the same points"]
+
+
+def test_the_yaml_writer_gives_every_course_file_back_byte_for_byte():
+    from builder.cat.writeback import Document
+
+    for path in sorted([*ROOT.glob("content/**/*.yaml"), *ROOT.glob("quizzes/*.yaml"), *FIXTURE.rglob("*.yaml")]):
+        assert Document(path).dump() == path.read_text(encoding="utf-8"), path
