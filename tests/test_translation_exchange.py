@@ -93,9 +93,10 @@ def test_round_trip_sends_only_the_changed_text_and_writes_only_its_translation(
     translate_in_file(folder / "out/course-ko.xlf", OLD_KO, NEW_KO)
     imported = course(folder, "translations", "import", "out/course-ko.xlf")
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout.splitlines() == [
+    assert imported.stdout.splitlines()[:3] == [
         "imported course-ko.xlf into 'ko': 1 text written, 0 kept as reviewed, 0 not translated yet",
-        f"changed {WHY_KO}", "now current: why-customers-complain", "The course check passed."]
+        f"changed {WHY_KO}", "now current: why-customers-complain"]
+    assert imported.stdout.splitlines()[3].startswith("The course is ready: ")
     after = (folder / WHY_KO).read_text(encoding="utf-8")
     changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines()) if old != new]
     assert len(before.splitlines()) == len(after.splitlines())
@@ -106,6 +107,17 @@ def test_round_trip_sends_only_the_changed_text_and_writes_only_its_translation(
     table = course(folder, "translations").stdout
     assert re.search(r"module +why-customers-complain +current +stale", table), table
     assert course(folder, "translations", "export", "ko", "out").stdout.startswith("Nothing to send")
+
+
+def test_a_file_sent_back_as_it_went_changes_no_text(tmp_path):
+    folder = copy_real_course(tmp_path / "course")
+    assert course(folder, "translations", "export", "bg", "--only", "all", "out").returncode == 0
+    before = snapshot(folder / "content") | snapshot(folder / "quizzes")
+    result = course(folder, "translations", "import", "out/course-bg.xlf")
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"imported course-bg.xlf into 'bg': 0 texts written, \d{4} kept as reviewed, 0 not translated yet\n",
+                    result.stdout), result.stdout
+    assert snapshot(folder / "content") | snapshot(folder / "quizzes") == before
 
 
 @pytest.mark.parametrize("language", ["ko", "bg"])
@@ -149,7 +161,7 @@ def test_the_glossary_goes_as_tbx_with_every_language(real_course, tmp_path):
     assert terms["refund"] == ("退款", "환불")  # the first two languages, as translate-toolkit reads TBX
     text = (tmp_path / "glossary.tbx").read_text(encoding="utf-8")
     assert '<langSet xml:lang="bg-BG">' in text and "<term>възстановяване на сумата</term>" in text
-    assert len(terms) == 20
+    assert len(terms) == (ROOT / "content/glossary.yaml").read_text(encoding="utf-8").count("\n  - id: ")
 
 
 @pytest.fixture
@@ -173,7 +185,8 @@ BODY = "content/zh/greeting.yaml#sections/first-reply/body"
      "course-ko.xlf: unit 'content/zh/greeting.yaml#sections/last-reply/body': there is no such text in the course "
      "(any more); export again"),
     (lambda text: re.sub(r'(<target state="[^"]*">[^<]*)<bpt id="1" ctype="link">\[</bpt>', r"\1", text, count=1),
-     f"course-ko.xlf: unit '{BODY}': the tag <bpt id=\"1\"> \"[\" is missing; keep every tag of the source"),
+     f"course-ko.xlf: unit '{BODY}': the tag <bpt id=\"1\"> \"[\" is missing, but its partner <ept id=\"1\"> "
+     "\"](greeting.md#first-reply)\" is there; keep both tags of a link, or leave the link out"),
     (lambda text: text.replace("顾客进店咨询时", "顾客进店时", 1),
      f"course-ko.xlf: unit '{BODY}': the Chinese text changed since this file was exported, so this translation is "
      "stale; export again and translate the new text"),
@@ -208,8 +221,8 @@ def test_every_problem_of_a_file_is_listed_at_once(sent):
         "export again",
         "course-ko.xlf: unit 'content/zh/greeting.yaml#summary': the Chinese text changed since this file was "
         "exported, so this translation is stale; export again and translate the new text",
-        f"course-ko.xlf: unit '{BODY}': the tag <ept id=\"1\"> \"](greeting.md#first-reply)\" is missing; keep every "
-        "tag of the source"]
+        f"course-ko.xlf: unit '{BODY}': the tag <ept id=\"1\"> \"](greeting.md#first-reply)\" is missing, but its "
+        "partner <bpt id=\"1\"> \"[\" is there; keep both tags of a link, or leave the link out"]
     assert snapshot(folder) == before
 
 
@@ -239,3 +252,40 @@ def test_the_yaml_writer_gives_every_course_file_back_byte_for_byte():
 
     for path in sorted([*ROOT.glob("content/**/*.yaml"), *ROOT.glob("quizzes/*.yaml"), *FIXTURE.rglob("*.yaml")]):
         assert Document(path).dump() == path.read_text(encoding="utf-8"), path
+
+
+def test_a_reply_of_several_chat_messages_goes_out_with_message_tags_and_comes_back_as_a_list(tmp_path):
+    folder = copy_real_course(tmp_path / "course")
+    scenario = "quizzes/calm-call-back.yaml"
+    assert course(folder, "translations", "export", "ko", "out").stdout.startswith("Nothing to send")
+    replace(folder, scenario, "          zh: 您放心，我们保证周五前给您重新印好送到！\n",
+            "          zh:\n            - 您放心！\n            - 我们保证周五前给您重新印好送到！\n")
+    assert course(folder, "translations", "export", "ko", "out").returncode == 0
+    path = folder / "out/course-ko.xlf"
+    assert_strict_xliff(path)
+    units = read_units(path)
+    assert list(units) == [f"{scenario}#turns/opening/choices/1/reply"]
+    source = path.read_text(encoding="utf-8")
+    assert '<source>您放心！<x id="m2" ctype="x-chat-message" />我们保证周五前给您重新印好送到！</source>' in source
+    translate_in_file(path, "걱정 마세요. 금요일", '걱정 마세요.<x id="m2" ctype="x-chat-message"/>금요일')
+    result = course(folder, "translations", "import", "out/course-ko.xlf")
+    assert result.returncode == 0, result.stderr
+    assert ("          ko:\n            - 걱정 마세요.\n            - 금요일 전까지 다시 인쇄해서 꼭 보내 드리겠습니다!\n"
+            "          bg: Не се притеснявайте") in (folder / scenario).read_text(encoding="utf-8")
+    table = course(folder, "translations").stdout
+    assert re.search(r"scenario +calm-call-back +current +stale", table), table
+
+
+def test_four_chat_messages_are_one_too_many(tmp_path):
+    folder = copy_real_course(tmp_path / "course")
+    assert course(folder, "translations", "export", "ko", "--only", "all", "out").returncode == 0
+    path = folder / "out/course-ko.xlf"
+    tag = '<x id="m2" ctype="x-chat-message"/>'
+    translate_in_file(path, "걱정 마세요. 금요일 전까지 다시 인쇄해서 꼭 보내 드리겠습니다!",
+                      f"걱정 마세요.{tag}금요일 전까지{tag}다시 인쇄해서{tag}꼭 보내 드리겠습니다!")
+    before = snapshot(folder)
+    result = course(folder, "translations", "import", "out/course-ko.xlf")
+    assert result.stderr.splitlines()[1] == (
+        "course-ko.xlf: unit 'quizzes/calm-call-back.yaml#turns/opening/choices/1/reply': a reply is 1 to 3 chat "
+        "messages, none of them empty; this one has 4")
+    assert snapshot(folder) == before

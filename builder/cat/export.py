@@ -4,7 +4,8 @@ Each text is one trans-unit with the Chinese source, the current translation
 where there is one, its state, and notes in the translator's language: where
 the text stands (module, section, turn …), who speaks, the glossary terms in
 it with their agreed translation, and what the tags mean. The glossary goes
-beside it as TBX, for the translator's term base.
+beside it as TBX, for the translator's term base. The record of what each
+text was translated from is brought up to date on the way (`record.py`).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from ..errors import CourseError
 from ..glossary import load_glossary
 from ..labels import labels_for
 from ..schema import Glossary
+from .record import brought_up_to_date, read_record, write_record
 from .tbx import TBX_FILE, glossary_tbx
-from .units import NEEDS_REVIEW, NEW, TRANSLATED, Unit, course_units
-from .xliff import STATES, Tag, fill, locale, preserve_space, qualified, segments, set_lang
+from .units import NEEDS_REVIEW, NEW, TRANSLATED, Unit, course_units, source_fingerprint
+from .xliff import STATES, Tag, fill, locale, preserve_space, qualified, same_ids, segments, set_lang
 
 ONLY = {"stale": (NEEDS_REVIEW,), "missing": (NEW,), "all": (NEW, NEEDS_REVIEW, TRANSLATED)}
 TO_DO = (NEW, NEEDS_REVIEW)  # without --only: what a translator has to work on
@@ -43,7 +45,12 @@ def export_translation(root: Path, languages: tuple[str, ...], language: str, on
     if language not in languages[1:]:
         raise ValueError(f"'{language}' is not a translated language of this site ({', '.join(languages[1:])})")
     wanted = ONLY[only] if only else TO_DO
-    units = [unit for unit in course_units(root, languages, language) if unit.state in wanted]
+    every = course_units(root, languages, language)
+    record = brought_up_to_date(read_record(root, language),
+                                {unit.key: source_fingerprint(unit.source) for unit in every if unit.settled})
+    if record is not None:
+        write_record(root, language, record)
+    units = [unit for unit in every if unit.state in wanted]
     glossary, problems = load_glossary(root / CONTENT_DIR, languages)
     if glossary is None:
         raise CourseError(problems)
@@ -89,23 +96,6 @@ def _trans_unit(body: ET.Element, unit: Unit, language: str, labels: dict, terms
         note = ET.SubElement(element, qualified("note"), {"from": "course"})
         set_lang(note, locale(language))
         note.text = text
-
-
-def same_ids(found: list, sent: list) -> list:
-    """Give a translation's link tags the ids of the source's links to the same place."""
-    free = [tag for tag in sent if isinstance(tag, Tag) and tag.kind == "ept"]
-    renamed, matched = [], {}
-    for segment in found:
-        if isinstance(segment, Tag) and segment.kind == "ept":
-            twin = next((tag for tag in free if tag.code == segment.code), None)
-            if twin is not None:
-                free.remove(twin)
-                matched[segment.id] = twin.id
-    for segment in found:
-        if isinstance(segment, Tag) and segment.kind in ("bpt", "ept"):
-            segment = Tag(segment.kind, matched.get(segment.id, f"t{segment.id}"), segment.code)
-        renamed.append(segment)
-    return renamed
 
 
 def notes(unit: Unit, labels: dict, terms: list, sent: list) -> list[str]:

@@ -21,7 +21,7 @@ from ..translations import mark_reviewed
 from .record import read_record, write_record
 from .units import TRANSLATED, Text, Unit, course_units, source_fingerprint
 from .writeback import Document, Placement, describe, new_document, place, untranslated
-from .xliff import DONE, Broken, codes_of, qualified, read_inline, tag_problems, text_of
+from .xliff import DONE, Broken, Tag, codes_of, qualified, read_inline, same_ids, segments, tag_problems, text_of
 
 
 class ImportRefused(Exception):
@@ -82,11 +82,15 @@ def import_translation(root: Path, languages: tuple[str, ...], file: Path) -> Im
 
 def remember_reviewed(root: Path, languages: tuple[str, ...], language: str, item_ids: list[str]) -> None:
     """After `--reviewed`: every text of these items is now translated from today's source."""
-    record = read_record(root, language)
-    for unit in course_units(root, languages, language):
-        if unit.item[1] in item_ids and unit.target is not None:
-            record[unit.key] = source_fingerprint(unit.source)
-    write_record(root, language, record)
+    units = [unit for unit in course_units(root, languages, language) if unit.item[1] in item_ids]
+    write_record(root, language, _whole(read_record(root, language), units))
+
+
+def _whole(record: dict[str, str], units: list[Unit]) -> dict[str, str]:
+    """The record with these items' every text translated from today's source, and their removed texts gone."""
+    files = {unit.original for unit in units}
+    kept = {key: value for key, value in record.items() if key.split("#")[0] not in files}
+    return kept | {unit.key: source_fingerprint(unit.source) for unit in units if unit.target is not None}
 
 
 def _parse(file: Path, shown: str) -> ET.Element:
@@ -142,10 +146,12 @@ def _judge(unit: Unit, element: ET.Element) -> Text | bool | None:
     if target is None or not "".join(target.itertext()).strip():
         return None
     found = read_inline(target)
-    problems = tag_problems(found, sent, reply=unit.context.field == "reply")
+    own = [tag for tag in same_ids(segments(unit.target), sent)
+           if isinstance(tag, Tag) and tag.id.startswith("t")] if unit.target else []
+    problems = tag_problems(found, sent + own, reply=unit.context.field == "reply")
     if problems:
         raise Broken("; ".join(problems))
-    translation = text_of(found, codes_of(sent))
+    translation = text_of(found, codes_of(sent + own))
     if translation != unit.target:
         return translation
     return True if target.get("state") in DONE else None
@@ -184,9 +190,9 @@ def _remember(root: Path, languages: tuple[str, ...], language: str, every: list
     for item in sorted(touched):
         units = [unit for unit in every if unit.item == item]
         whole = all(unit.key in done or unit.state == TRANSLATED for unit in units)
-        for unit in units:
-            if whole or unit.key in done:
-                record[unit.key] = source_fingerprint(unit.source)
+        if whole:
+            record = _whole(record, units)
+        record |= {unit.key: source_fingerprint(unit.source) for unit in units if unit.key in done}
         if whole and item[0] != "glossary":
             try:
                 mark_reviewed(root, languages, language, item[1])

@@ -29,6 +29,17 @@ def read_record(root: Path, language: str) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()} if isinstance(data, dict) else {}
 
 
+def brought_up_to_date(record: dict[str, str], settled: dict[str, str]) -> dict[str, str] | None:
+    """The record with the texts of current modules and scenarios added, or None if it had them all.
+
+    A translation marked reviewed without this record (by hand, or by an older
+    `course`) is current all the same: its texts are translated from today's source.
+    """
+    if all(record.get(key) == value for key, value in settled.items()):
+        return None
+    return record | settled
+
+
 def write_record(root: Path, language: str, record: dict[str, str]) -> None:
     path = record_file(root, language)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -62,6 +62,7 @@ class Unit:
     target: Text | None
     state: str
     context: Context
+    settled: bool = False  # translated, and its module or scenario is current: the record may say so
 
     @property
     def key(self) -> str:
@@ -85,7 +86,7 @@ def course_units(root: Path, languages: tuple[str, ...], language: str) -> list[
             state = _state(target, items.get(item), record.get(key), source_fingerprint(text))
             target_steps = steps + (language,) if target_file == original else steps
             found.append(Unit(original, unit_id(steps), steps, target_file, target_steps, item, text, target,
-                              state, context))
+                              state, context, settled=target is not None and bool(items.get(item))))
 
     for path in sorted((root / CONTENT_DIR / source).glob("*.yaml")):
         data = _read(root, path, Module, problems)

@@ -135,8 +135,11 @@ def tag_problems(target: list[Segment], source: list[Segment], reply: bool) -> l
         seen[(tag.kind, tag.id)] += 1
         places.setdefault((tag.kind, tag.id), place)
     for key, tag in sent.items():
-        if seen[key] == 0:
-            problems.append(f"the tag {tag} is missing; keep every tag of the source")
+        partner = sent.get(("ept" if key[0] == "bpt" else "bpt", key[1]))
+        if seen[key] == 0 and partner is not None and seen[(partner.kind, partner.id)]:
+            # A translation may leave a link out, but not half of one: that would break the Markdown.
+            problems.append(f"the tag {tag} is missing, but its partner {partner} is there; "
+                            "keep both tags of a link, or leave the link out")
         elif seen[key] > 1:
             problems.append(f"the tag {tag} appears {seen[key]} times; keep it once")
     for (kind, tag_id), place in places.items():
@@ -150,6 +153,24 @@ def tag_problems(target: list[Segment], source: list[Segment], reply: bool) -> l
             problems.append(f"a reply is 1 to {MAX_MESSAGES} chat messages, none of them empty; "
                             f"this one has {len(messages)}")
     return problems
+
+
+def same_ids(found: list[Segment], sent: list[Segment]) -> list[Segment]:
+    """A translation's link tags with the ids of the source's links to the same place.
+
+    A link the translation has of its own, to a place the source does not link
+    to, keeps its code under an id of its own (`t1` …), so that it comes back.
+    """
+    free = [tag for tag in sent if isinstance(tag, Tag) and tag.kind == "ept"]
+    matched = {}
+    for segment in found:
+        if isinstance(segment, Tag) and segment.kind == "ept":
+            twin = next((tag for tag in free if tag.code == segment.code), None)
+            if twin is not None:
+                free.remove(twin)
+                matched[segment.id] = twin.id
+    return [Tag(segment.kind, matched.get(segment.id, f"t{segment.id}"), segment.code)
+            if isinstance(segment, Tag) and segment.kind in ("bpt", "ept") else segment for segment in found]
 
 
 def codes_of(source: list[Segment]) -> dict[tuple[str, str], str]:
