@@ -289,3 +289,28 @@ def test_four_chat_messages_are_one_too_many(tmp_path):
         "course-ko.xlf: unit 'quizzes/calm-call-back.yaml#turns/opening/choices/1/reply': a reply is 1 to 3 chat "
         "messages, none of them empty; this one has 4")
     assert snapshot(folder) == before
+
+
+def test_a_module_never_translated_comes_back_as_a_whole_new_file(tmp_path):
+    folder = make_course(tmp_path / "course")
+    (folder / "content/ko/greeting.yaml").unlink()
+    assert course(folder, "translations", "export", "ko", "out").stdout.startswith(
+        "wrote out/course-ko.xlf: 15 texts (15 new, 0 to review, 0 translated)")
+    path = folder / "out/course-ko.xlf"
+    numbered = iter(range(1, 16))
+    text = re.sub(r'<target state="new" />', lambda _: f"<target>인사 {next(numbered)}</target>",
+                  path.read_text(encoding="utf-8"))
+    path.write_text(text.replace("<target>인사 3</target>", '<target state="new" />'), encoding="utf-8")
+    refused = course(folder, "translations", "import", "out/course-ko.xlf")
+    assert refused.stderr.splitlines()[1] == (
+        "course-ko.xlf: content/ko/greeting.yaml: the whole file is new in this language, so every text of it must "
+        "be translated in the same file; not translated: objectives/1")
+    assert not (folder / "content/ko/greeting.yaml").exists()
+    path.write_text(text, encoding="utf-8")
+    result = course(folder, "translations", "import", "out/course-ko.xlf")
+    assert result.returncode == 0, result.stderr
+    written = (folder / "content/ko/greeting.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=../../../../../content/module.schema.json\n"
+                              "order: 1\ntitle: 인사 1\nsummary: 인사 2\nobjectives:\n  - 인사 3\n")
+    assert "    body: |\n      인사 5\n" in written and not re.search(r"[\u4e00-\u9fff]", written)
+    assert re.search(r"module +greeting +current", course(folder, "translations").stdout)
