@@ -193,7 +193,7 @@ def _remember(root: Path, languages: tuple[str, ...], language: str, every: list
         if whole:
             record = _whole(record, units)
         record |= {unit.key: source_fingerprint(unit.source) for unit in units if unit.key in done}
-        if whole and item[0] != "glossary":
+        if whole and item[0] != "glossary" and not all(unit.settled for unit in units):
             try:
                 mark_reviewed(root, languages, language, item[1])
                 result.current.append(item[1])
