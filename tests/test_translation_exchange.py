@@ -267,6 +267,7 @@ def test_a_reply_of_several_chat_messages_goes_out_with_message_tags_and_comes_b
     assert list(units) == [f"{scenario}#turns/opening/choices/1/reply"]
     source = path.read_text(encoding="utf-8")
     assert '<source>您放心！<x id="m2" ctype="x-chat-message" />我们保证周五前给您重新印好送到！</source>' in source
+    assert "이 답변은 채팅 메시지 2개로 보냅니다." in units[f"{scenario}#turns/opening/choices/1/reply"].getnotes()
     translate_in_file(path, "걱정 마세요. 금요일", '걱정 마세요.<x id="m2" ctype="x-chat-message"/>금요일')
     result = course(folder, "translations", "import", "out/course-ko.xlf")
     assert result.returncode == 0, result.stderr

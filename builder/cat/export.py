@@ -115,8 +115,9 @@ def notes(unit: Unit, labels: dict, terms: list, sent: list) -> list[str]:
         found.append(labels["xliff_terms"].format(terms="; ".join(agreed)))
     if any(isinstance(tag, Tag) and tag.kind == "bpt" for tag in sent):
         found.append(labels["xliff_links"])
+    if context.field == "reply" and isinstance(unit.source, tuple):
+        found.append(labels["xliff_messages"].format(n=len(unit.source)))
     if context.field == "reply":
-        found.append(labels["xliff_messages"].format(n=len(unit.source) if isinstance(unit.source, tuple) else 1))
         found.append(labels["xliff_reply_length"])
     if "\n" in text:
         found.append(labels["xliff_markdown"])

@@ -54,7 +54,6 @@ class Context:
 class Unit:
     original: str  # the source file, as the XLIFF file names it: content/zh/greeting.yaml
     id: str  # the field path in that file: sections/welcome/body
-    steps: tuple[Step, ...]  # where the source text stands in the source file's data
     target_file: str  # the file the translation is written into
     target_steps: tuple[Step, ...]  # where it stands there
     item: tuple[str, str]  # ("module", id), ("scenario", id) or ("glossary", "glossary")
@@ -85,7 +84,7 @@ def course_units(root: Path, languages: tuple[str, ...], language: str) -> list[
             key = f"{original}#{unit_id(steps)}"
             state = _state(target, items.get(item), record.get(key), source_fingerprint(text))
             target_steps = steps + (language,) if target_file == original else steps
-            found.append(Unit(original, unit_id(steps), steps, target_file, target_steps, item, text, target,
+            found.append(Unit(original, unit_id(steps), target_file, target_steps, item, text, target,
                               state, context, settled=target is not None and bool(items.get(item))))
 
     for path in sorted((root / CONTENT_DIR / source).glob("*.yaml")):
