@@ -137,6 +137,9 @@ def test_the_whole_course_exports_as_strict_xliff_that_a_translation_tool_reads(
     reply = units["quizzes/calm-call-back.yaml#turns/opening/choices/2/reply"]
     assert reply.target.startswith({"ko": "정말 죄송합니다.", "bg": "Много съжалявам"}[language])
     assert {"ko": "같은 턴의 답변들은 길이를", "bg": "Отговорите в една стъпка"}[language] in reply.getnotes()
+    certain = {"ko": "확실함을 장담하는 말(무조건, 반드시,", "bg": "без думи, които обещават сигурност (гарантирано,"}
+    assert certain[language] in reply.getnotes()  # the best reply of its turn
+    assert certain[language] not in units["quizzes/calm-call-back.yaml#turns/opening/choices/1/reply"].getnotes()
     refund = next(unit for key, unit in units.items() if "退款" in unit.source and "glossary" not in key)
     assert {"ko": "退款 = 환불", "bg": "退款 = възстановяване на сумата"}[language] in refund.getnotes()
 

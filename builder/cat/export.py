@@ -21,6 +21,7 @@ from ..errors import CourseError
 from ..glossary import load_glossary
 from ..labels import labels_for
 from ..schema import Glossary
+from ..wording import load_certain_words
 from .record import brought_up_to_date, read_record, write_record
 from .tbx import TBX_FILE, glossary_tbx
 from .units import NEEDS_REVIEW, NEW, TRANSLATED, Unit, course_units, source_fingerprint
@@ -52,20 +53,23 @@ def export_translation(root: Path, languages: tuple[str, ...], language: str, on
         write_record(root, language, record)
     units = [unit for unit in every if unit.state in wanted]
     glossary, problems = load_glossary(root / CONTENT_DIR, languages)
-    if glossary is None:
-        raise CourseError(problems)
+    certain_words, word_problems = load_certain_words(root / CONTENT_DIR)
+    if glossary is None or word_problems:
+        raise CourseError(problems + word_problems)
     out.mkdir(parents=True, exist_ok=True)
     tbx = out / TBX_FILE
     tbx.write_bytes(glossary_tbx(glossary, languages))
     xliff = None
     if units:
         xliff = out / f"course-{language}.xlf"
-        xliff.write_bytes(xliff_document(units, languages, language, glossary))
+        xliff.write_bytes(xliff_document(units, languages, language, glossary, certain_words.get(language, [])))
     return Exported(xliff, tbx, Counter(unit.state for unit in units))
 
 
-def xliff_document(units: list[Unit], languages: tuple[str, ...], language: str, glossary: Glossary) -> bytes:
+def xliff_document(units: list[Unit], languages: tuple[str, ...], language: str, glossary: Glossary,
+                   certain_words: list[str]) -> bytes:
     source, labels = languages[0], labels_for(language)
+    labels = labels | {"xliff_certain": labels["xliff_certain"].format(words=", ".join(certain_words))}
     terms = [([term.term[source], *term.forms.get(source, [])], term.term[source], term.term.get(language, "—"))
              for term in glossary.terms]
     document = ET.Element(qualified("xliff"), version="1.2")
@@ -108,6 +112,8 @@ def notes(unit: Unit, labels: dict, terms: list, sent: list) -> list[str]:
         found.append(labels["xliff_narration"])
     if context.practice and context.field == "text":
         found.append(labels[f"xliff_practice_{context.practice}"])
+    if context.model_answer:
+        found.append(labels["xliff_certain"])
     text = "\n".join(unit.source) if isinstance(unit.source, tuple) else unit.source
     agreed = [f"{shown} = {translated}" for words, shown, translated in terms
               if any(word.lower() in text.lower() for word in words)]

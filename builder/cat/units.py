@@ -48,6 +48,7 @@ class Context:
     field: str  # the YAML key of the text: body, text, reply …
     speaker: str | None = None  # customer, agent, or None for narration
     practice: str | None = None  # good or bad, for a dialogue line that teaches
+    model_answer: bool = False  # a best reply or a good-practice line: it must promise no certainty
 
 
 @dataclass(frozen=True)
@@ -153,15 +154,16 @@ def _state(target: Text | None, item_current: bool | None, recorded: str | None,
     return NEEDS_REVIEW
 
 
-def _texts(node: object, steps: tuple, crumbs: tuple, source: str, plain: bool):
+def _texts(node: object, steps: tuple, crumbs: tuple, source: str, plain: bool, best: bool = False):
     """(steps, source text, context) of every text under `node`.
 
     `plain`: a module file, whose texts are strings in one language; otherwise
     a file with every language side by side, whose texts are {language: text}.
+    `best`: under the best choice of a turn.
     """
     if isinstance(node, dict):
         if not plain and _is_localized(node, source):
-            yield steps, as_text(node[source]), _context(crumbs, steps, None)
+            yield steps, as_text(node[source]), _context(crumbs, steps, None, best)
             return
         for key, value in node.items():
             if key in NOT_TEXT:
@@ -169,8 +171,9 @@ def _texts(node: object, steps: tuple, crumbs: tuple, source: str, plain: bool):
             if plain and isinstance(value, str):
                 yield steps + (key,), as_text(value), _context(crumbs, steps + (key,), node)
             else:
-                yield from _texts(value, steps + (key,), crumbs, source, plain)
+                yield from _texts(value, steps + (key,), crumbs, source, plain, best)
     elif isinstance(node, list):
+        points = [_points(item) for item in node]
         for index, item in enumerate(node):
             has_id = isinstance(item, dict) and isinstance(item.get("id"), str)
             step = ("id", item["id"]) if has_id else index
@@ -182,7 +185,15 @@ def _texts(node: object, steps: tuple, crumbs: tuple, source: str, plain: bool):
                 crumbs_here = crumbs + ((what, _name(item, source) or (item["id"] if has_id else str(index + 1))),)
             else:
                 crumbs_here = crumbs
-            yield from _texts(item, steps + (step,), crumbs_here, source, plain)
+            is_best = bool(steps) and steps[-1] == "choices" and points[index] == max(points)
+            yield from _texts(item, steps + (step,), crumbs_here, source, plain, is_best)
+
+
+def _points(item: object) -> int:
+    try:
+        return int(item.get("points", 0)) if isinstance(item, dict) else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def _is_localized(node: dict, source: str) -> bool:
@@ -196,12 +207,14 @@ def _name(item: object, source: str) -> str | None:
     return title.strip() if isinstance(title, str) else None
 
 
-def _context(crumbs: tuple, steps: tuple, owner: dict | None) -> Context:
+def _context(crumbs: tuple, steps: tuple, owner: dict | None, best: bool = False) -> Context:
     field = next(step for step in reversed(steps) if isinstance(step, str))
     if owner is not None and "speaker" in owner:  # a dialogue line: its text is spoken, its `why` is not
         speaker = owner.get("speaker") if field == "text" else None
-        return Context(crumbs, field, speaker, owner.get("practice"))
-    return Context(crumbs, field, {"customer": "customer", "reply": "agent"}.get(field))
+        practice = owner.get("practice")
+        return Context(crumbs, field, speaker, practice, model_answer=field == "text" and practice == "good")
+    return Context(crumbs, field, {"customer": "customer", "reply": "agent"}.get(field),
+                   model_answer=best and field == "reply")
 
 
 def _read(root: Path, path: Path, model, problems: list[Problem]) -> dict | None:
