@@ -298,6 +298,8 @@ def test_four_chat_messages_are_one_too_many(tmp_path):
 def test_a_module_never_translated_comes_back_as_a_whole_new_file(tmp_path):
     folder = make_course(tmp_path / "course")
     (folder / "content/ko/greeting.yaml").unlink()
+    replace(folder, "content/zh/greeting.yaml", "今天下单今天发。\n            practice: good\n",
+            "今天下单一定今天发。\n            practice: good\n            allow: [一定]\n")
     assert course(folder, "translations", "export", "ko", "out").stdout.startswith(
         "wrote out/course-ko.xlf: 15 texts (15 new, 0 to review, 0 translated)")
     path = folder / "out/course-ko.xlf"
@@ -317,4 +319,5 @@ def test_a_module_never_translated_comes_back_as_a_whole_new_file(tmp_path):
     assert written.startswith("# yaml-language-server: $schema=../../../../../content/module.schema.json\n"
                               "order: 1\ntitle: 인사 1\nsummary: 인사 2\nobjectives:\n  - 인사 3\n")
     assert "    body: |\n      인사 5\n" in written and not re.search(r"[\u4e00-\u9fff]", written)
+    assert "allow" not in written  # the Chinese words a Chinese line may quote are no business of the Korean one
     assert re.search(r"module +greeting +current", course(folder, "translations").stdout)

@@ -5,8 +5,9 @@ quoting and block styles, and writes it back as it was (every course file
 comes back byte for byte, a test checks it); only the texts set here change.
 A text's place that does not exist yet in the translation (a new section, a
 new key point, a module never translated) is made by copying the source's
-structure, and every text in that copy must then come with the import: a
-Chinese text never stays behind in another language's file.
+structure (less its `allow` lists of source-language words), and every text
+in that copy must then come with the import: a Chinese text never stays
+behind in another language's file.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def describe(graft: tuple[Step, ...]) -> str:
 
 def _graft(document: Document, source: Document, steps: tuple[Step, ...]) -> None:
     parent, last = resolve(document.data, steps[:-1]), steps[-1]
-    copied = copy.deepcopy(resolve(source.data, steps))
+    copied = _without_allow(copy.deepcopy(resolve(source.data, steps)))
     if isinstance(last, tuple):
         source_ids = [item.get("id") for item in resolve(source.data, steps[:-1])]
         earlier = source_ids[:source_ids.index(last[1])]
@@ -121,8 +122,21 @@ def _graft(document: Document, source: Document, steps: tuple[Step, ...]) -> Non
 def new_document(path: Path, source: Document) -> Document:
     """A translation file that does not exist yet: the source file's structure, to be translated whole."""
     document = Document(path, source.dump())
+    _without_allow(document.data)
     document.grafts.append(())
     return document
+
+
+def _without_allow(node: object) -> object:
+    """A copy of the source's structure without its `allow` lists: those are words of the source language."""
+    if isinstance(node, dict):
+        node.pop("allow", None)
+        for value in node.values():
+            _without_allow(value)
+    elif isinstance(node, list):
+        for item in node:
+            _without_allow(item)
+    return node
 
 
 def _styled(old: object, text: Text) -> object:
