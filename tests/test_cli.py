@@ -42,8 +42,16 @@ def test_outside_a_course_folder_is_a_usage_error(tmp_path):
 
 def test_check_passes_a_sound_course(course_dir):
     result = course(course_dir, "check")
-    assert (result.returncode, result.stdout.strip()) == (
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (
         0, "The course is ready: 1 modules and 1 role-play scenarios in zh, ko, bg.")
+
+
+def test_check_tells_how_far_cues_alone_would_carry_a_learner(course_dir):
+    lines = course(course_dir, "check").stdout.splitlines()
+    assert lines[0] == ("zh: the best reply is the longest in 2 of 3 turns (66 %); role-plays passed by always "
+                        "picking the longest reply 0, the shortest reply 0, reply 1 as written 0, reply 2 as written 0, "
+                        "reply 3 as written 0, reply 4 as written 0 (of 1)")
+    assert [line[:3] for line in lines[:3]] == ["zh:", "ko:", "bg:"]
 
 
 def test_check_lists_every_problem_with_file_line_and_field(course_dir):
