@@ -121,7 +121,8 @@ def mark_reviewed(root: Path, languages: tuple[str, ...], language: str, item_id
 def _scenario_state(scenario: Scenario | None, source: str, language: str, recorded: dict) -> str:
     if scenario is None:
         return UNKNOWN
-    if any(True for _ in _missing_texts(scenario.model_dump(mode="json", exclude={"translated_from"}), language)):
+    if any(True for _ in _missing_texts(_translated(scenario.model_dump(mode="json", exclude={"translated_from"})),
+                                        language)):
         return MISSING
     return CURRENT if recorded.get(language) == scenario_fingerprint(scenario, source) else STALE
 
