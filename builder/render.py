@@ -28,6 +28,18 @@ PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done
                   "completion_locked")
 
 
+# Material's search reads these from a page's front matter. The learner's own pages hold no course
+# words; a guide speaks of the course's words (退货, 道歉) only in passing, so a module's section
+# about them comes first.
+UNSEARCHED = "search:\n  exclude: true"
+GUIDE_SEARCH = "search:\n  boost: 0.3"
+
+
+def _searched(markdown: str, setting: str) -> str:
+    """The page with its search setting, unless its author already wrote front matter of their own."""
+    return markdown if markdown.startswith("---\n") else f"---\n{setting}\n---\n{markdown}"
+
+
 def _as_text(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, Markup):
         return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
@@ -126,12 +138,12 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
         pages[f"{language}/{GLOSSARY_PAGE}.md"] = render("glossary.md.j2").render(
             labels=labels, language=language, glossary=course.glossary, users=users)
     for name, text in course.guides.get(language, {}).items():
-        pages[f"{language}/{name}.md"] = text
+        pages[f"{language}/{name}.md"] = _searched(text, GUIDE_SEARCH)
     if course.roleplays:
         practised = [(module_id, module, course.roleplays_of(module_id)) for module_id, module in modules]
         shared = dict(labels=labels, language=language, total=str(len(course.roleplays)),
                       modules=[entry for entry in practised if entry[2]], progress_labels=words(PROGRESS_WORDS),
                       page_link=page_link, completion_link=page_link(COMPLETION_PAGE))
-        pages[f"{language}/{PROGRESS_PAGE}.md"] = render("progress.md.j2").render(**shared)
-        pages[f"{language}/{COMPLETION_PAGE}.md"] = render("completion.md.j2").render(**shared)
+        pages[f"{language}/{PROGRESS_PAGE}.md"] = _searched(render("progress.md.j2").render(**shared), UNSEARCHED)
+        pages[f"{language}/{COMPLETION_PAGE}.md"] = _searched(render("completion.md.j2").render(**shared), UNSEARCHED)
     return pages
