@@ -165,7 +165,8 @@ def _missing_texts(value: object, language: str):
             yield from _missing_texts(item, language)
 
 
-_RECORD = re.compile(r"^translated_from:.*$", re.MULTILINE)
+# The record's line, and the lines of a block-style mapping below it: all of it is replaced.
+_RECORD = re.compile(r"^translated_from:.*(?:\n[ \t]+\S.*)*$", re.MULTILINE)
 
 
 def _write_line(path: Path, line: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -171,3 +172,20 @@ def test_render_writes_the_markdown_of_every_page(course_dir, tmp_path):
     assert (tmp_path / "out/ko/greeting.md").read_text(encoding="utf-8").startswith("# 고객 맞이하기")
     assert sorted(p.name for p in (tmp_path / "out/bg").iterdir()) == [
         "completion.md", "glossary.md", "greeting.md", "index.md", "print.md", "progress.md"]
+
+
+def test_reviewing_replaces_a_record_written_in_block_style(course_dir):
+    quiz = course_dir / "quizzes/size-question.yaml"
+    quiz.write_text(re.sub(r"translated_from: \{bg: (\w+), ko: (\w+)\}", "translated_from:\n  bg: \\1\n  ko: \\2",
+                           quiz.read_text(encoding="utf-8")), encoding="utf-8")
+    replace(course_dir, "quizzes/size-question.yaml", "zh: 尺码咨询", "zh: 尺码问题")
+    assert course(course_dir, "translations", "--reviewed", "ko", "size-question").returncode == 0
+    assert course(course_dir, "check").returncode == 0
+    lines = course(course_dir, "translations").stdout.splitlines()
+    assert lines[2] == "scenario  size-question  current  stale"
+
+
+def test_a_reply_that_allows_a_certain_word_is_no_missing_translation(course_dir):
+    replace(course_dir, "quizzes/size-question.yaml", "        next: ordered\n  - id: cold-reply",
+            "        allow: {zh: [一般]}\n        next: ordered\n  - id: cold-reply")
+    assert course(course_dir, "translations").stdout.splitlines()[2] == "scenario  size-question  current  current"
