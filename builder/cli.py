@@ -16,6 +16,7 @@ from .cat.export import ONLY, export_translation
 from .cat.units import NEEDS_REVIEW, NEW, TRANSLATED
 from .cat.importer import ImportRefused, import_translation, remember_reviewed
 from .course import build_languages, load_course
+from .cues import cue_figures
 from .editor_schema import SCHEMA_FILES, editor_schema
 from .errors import CourseError, Problem
 from .export.offline import export_offline
@@ -123,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_COURSE_ERROR
     if args.command in ("check", "translations"):
         show_warnings(course.warnings)
+        scenarios = {roleplay.id: roleplay.scenario for roleplay in course.roleplays}
+        print("\n".join(cue_figures(scenarios, course.languages, course.settings)))
         print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
               f"scenarios in {', '.join(course.languages)}.")
         return EXIT_OK

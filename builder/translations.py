@@ -121,7 +121,8 @@ def mark_reviewed(root: Path, languages: tuple[str, ...], language: str, item_id
 def _scenario_state(scenario: Scenario | None, source: str, language: str, recorded: dict) -> str:
     if scenario is None:
         return UNKNOWN
-    if any(True for _ in _missing_texts(scenario.model_dump(mode="json", exclude={"translated_from"}), language)):
+    if any(True for _ in _missing_texts(_translated(scenario.model_dump(mode="json", exclude={"translated_from"})),
+                                        language)):
         return MISSING
     return CURRENT if recorded.get(language) == scenario_fingerprint(scenario, source) else STALE
 
@@ -164,7 +165,8 @@ def _missing_texts(value: object, language: str):
             yield from _missing_texts(item, language)
 
 
-_RECORD = re.compile(r"^translated_from:.*$", re.MULTILINE)
+# The record's line, and the lines of a block-style mapping below it: all of it is replaced.
+_RECORD = re.compile(r"^translated_from:.*(?:\n[ \t]+\S.*)*$", re.MULTILINE)
 
 
 def _write_line(path: Path, line: str) -> None:
