@@ -13,7 +13,7 @@ import json
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .course import Course
+from .model import Course
 from .labels import labels_for
 from .links import within_print_page
 
