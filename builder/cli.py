@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         for file in SCHEMA_FILES:
             (root / file).parent.mkdir(parents=True, exist_ok=True)
-            (root / file).write_text(editor_schema(file), encoding="utf-8")
+            (root / file).write_text(editor_schema(file, site_languages(config_file)), encoding="utf-8")
             print(f"wrote {file}")
         return EXIT_OK
     if args.command == "new-module":

@@ -20,11 +20,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from .course import CONTENT_DIR, build_languages, load_course
+from .course import build_languages, load_course
 from .csp import with_csp
 from .errors import CourseError
-from .guides import GUIDES_DIR
 from .labels import all_labels
+from .layout import WATCHED
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
 from .search_by_language import (
@@ -38,7 +38,6 @@ log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
 OFFLINE_SHIM = "assets/course/offline/iframe-worker.js"
 SEARCH_ON_DEMAND = "assets/course/search-on-demand.js"  # before Material's bundle: see the file
-WATCHED = (CONTENT_DIR, "quizzes", GUIDES_DIR)
 LANGUAGE_TAGS = all_labels()["language_tag"]
 SEARCH_NAMES = all_labels()["search_dialog"]
 

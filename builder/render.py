@@ -13,7 +13,8 @@ import json
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .course import Course
+from .model import Course
+from .schema import MOODS
 from .labels import labels_for
 from .links import within_print_page
 
@@ -121,6 +122,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
             stale={item for lang, item in stale if lang == language}, module_id=module_id,
             roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names, link=link, settings=course.settings,
+            top_mood=MOODS.stop - 1,
             section_title=lambda ref: sections[tuple(ref.split("#"))],
             depth=int(whole_course), interactive=not whole_course,
             anchor=(lambda id: f"{module_id}--{id}") if whole_course else (lambda id: id),

@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .course import CONTENT_DIR
+from .layout import CONTENT_DIR, QUIZZES_DIR
 from .load import load
-from .quizzes import QUIZZES_DIR
 from .schema import Module, Scenario
-from .validate import check, known_keys
+from .validate import known_keys, read
 
 CURRENT, STALE, MISSING, UNKNOWN = "current", "stale", "missing", "source has problems"
 _KEYS = known_keys(Module, Scenario)
@@ -128,10 +127,8 @@ def _scenario_state(scenario: Scenario | None, source: str, language: str, recor
 
 
 def _checked(model, path: Path):
-    loaded, problems = load(path, path.name, _KEYS)
-    if loaded is None or problems:
-        return None
-    return check(model, loaded)[0]
+    checked, _, problems = read(path, path.name, model)
+    return None if problems else checked
 
 
 def _recorded(path: Path) -> dict:

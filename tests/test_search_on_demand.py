@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import make_course, mkdocs_build
-from .site_server import serving
+from .test_search import site  # noqa: F401 - the fixture course, built strictly and served
 
 SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search-on-demand")
-    course = make_course(root / "course")
-    result = mkdocs_build(course, "--strict", "-d", str(root / "www"))
-    assert result.returncode == 0, result.stderr
-    with serving(root / "www") as base:
-        yield base + "/"
 
 
 def searched_files(requests: list[str]) -> list[str]:
