@@ -92,7 +92,9 @@ def test_round_trip_sends_only_the_changed_text_and_writes_only_its_translation(
     replace(folder, WHY, OLD_ZH, NEW_ZH)
     replace(folder, WHY_KO, "  - id: company-causes\n", "  # 검토: 윤 편집자, 12월\n  - id: company-causes\n")
     before = (folder / WHY_KO).read_text(encoding="utf-8")
-    again = course(folder, "translations", "export", "ko", "out")
+    assert course(folder, "translations", "export", "ko", "--only", "missing", "out").stdout.startswith(
+        "Nothing to send: no 'ko' text is missing; to send every text, add --only all.")
+    again = course(folder, "translations", "export", "ko", "--only", "stale", "out")
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[0] == "wrote out/course-ko.xlf: 1 text (0 new, 1 to review, 0 translated)"
     sent = read_units(folder / "out/course-ko.xlf")
