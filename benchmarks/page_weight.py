@@ -24,7 +24,7 @@ from tests.conftest import copy_real_course  # noqa: E402 - the course as the te
 from tests.site_server import serving  # noqa: E402 - the same server the tests use
 
 ASSETS = ROOT / "builder" / "theme" / "assets" / "course"
-OWN_FILES = (ASSETS / "roleplay.js", ASSETS / "course.css")  # what every page loads; the offline shim is not
+OWN_FILES = (ASSETS / "roleplay.js", ASSETS / "progress.js", ASSETS / "course.css")  # what every page loads; the offline shim is not
 BUDGET = 15 * 1024
 
 

@@ -97,7 +97,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
-        config.extra_javascript.append("assets/course/roleplay.js")
+        config.extra_javascript += ["assets/course/roleplay.js", "assets/course/progress.js"]
         self._build_aside(config)
         return config
 

@@ -1,44 +1,13 @@
-/* Role-play chats, progress and completion pages of the course.
+/* Role-play chats of the course.
  * The page holds each scenario as a printable script (data-roleplay-script);
  * this file turns it into a chat. No dependencies, no network, safe to run twice. */
 (function () {
   "use strict";
 
-  // Every GitHub Pages project site of one owner shares an origin, so the key
-  // carries this site's own path: two courses never overwrite each other.
-  var script = document.currentScript;
-  var siteRoot = script ? new URL("../../", script.src).pathname : "/";
-  var KEY = "course-progress:v1:" + siteRoot;
-  var storageWorks = true;
-
-  function readProgress() {
-    try {
-      var value = JSON.parse(window.localStorage.getItem(KEY));
-      if (value && typeof value === "object" && value.scenarios && typeof value.scenarios === "object") {
-        return value;
-      }
-    } catch (error) { storageWorks = storageWorks && !(error instanceof DOMException); }
-    return { scenarios: {} };
-  }
-
-  function writeProgress(progress) {
-    try { window.localStorage.setItem(KEY, JSON.stringify(progress)); }
-    catch (error) { storageWorks = false; }
-  }
-
-  function resultOf(progress, id) {
-    var result = progress.scenarios[id];
-    var valid = result && typeof result === "object" && isFinite(result.best) && isFinite(result.max) && result.max > 0;
-    return valid ? { best: Number(result.best), max: Number(result.max), passed: result.passed === true } : null;
-  }
-
-  function record(id, score, max) {
-    var progress = readProgress();
-    var old = resultOf(progress, id);
-    if (!old || score >= old.best) {
-      progress.scenarios[id] = { best: score, max: max, passed: score * 100 >= max * 80 };
-      writeProgress(progress);
-    }
+  // The learner's records are another file's business (progress.js): the chat only announces
+  // what happened, as events that bubble from the role-play to the document.
+  function announce(root, name, detail) {
+    root.dispatchEvent(new CustomEvent(name, { bubbles: true, detail: detail }));
   }
 
   function fill(template, values) {
@@ -185,6 +154,7 @@
     var percent = this.max > 0 ? Math.round(this.score * 100 / this.max) : 0;
     var passed = this.score * 100 >= this.max * 80;
     var summary = element("li", "course-chat-window__summary course-chat-window__summary--" + (passed ? "passed" : "failed"));
+    summary.setAttribute("data-summary", "");
     summary.appendChild(element("p", "course-chat-window__ending", labels.ending + ": " + this.scenario.endings[endingId]));
     var heading = element("h4", "", labels.summary);
     heading.tabIndex = -1;
@@ -200,8 +170,7 @@
     });
     summary.appendChild(list);
     this.log.appendChild(summary);
-    record(this.id, this.score, this.max);
-    if (!storageWorks) { summary.appendChild(element("p", "", labels.storage_off)); }
+    announce(this.root, "course:result", { scenario: this.id, score: this.score, max: this.max, passed: passed });
     var again = element("button", "md-button course-chat-window__again", labels.try_again);
     again.type = "button";
     again.addEventListener("click", function () { chat.start(true); });
@@ -218,48 +187,6 @@
     }
   };
 
-  /* ---- progress and completion pages -------------------------------------- */
-
-  function showProgress(root) {
-    var labels = labelsOf(root), progress = readProgress(), total = 0, passed = 0;
-    root.querySelectorAll("[data-progress-row]").forEach(function (row) {
-      var result = resultOf(progress, row.getAttribute("data-progress-row"));
-      var status = row.querySelector("[data-status]");
-      total += 1;
-      passed += result && result.passed ? 1 : 0;
-      row.querySelector("[data-best]").textContent = result ? result.best + " / " + result.max : "–";
-      if (status) {
-        status.textContent = !result ? labels.not_tried : result.passed ? labels.status_passed : labels.status_not_passed;
-      }
-    });
-    var summary = root.querySelector("[data-completion-summary], [data-completion-locked]");
-    if (summary) { summary.textContent = fill(labels.completion_locked, { total: total, passed: passed }); }
-    if (!storageWorks) { root.querySelector("[data-progress-message]").textContent = labels.storage_off; }
-    return total > 0 && passed === total;
-  }
-
-  function initProgress(root) {
-    showProgress(root);
-    var reset = root.querySelector("[data-progress-reset]");
-    reset.addEventListener("click", function () {
-      try { window.localStorage.removeItem(KEY); } catch (error) { storageWorks = false; }
-      showProgress(root);
-      root.querySelector("[data-progress-message]").textContent = labelsOf(root).reset_done;
-    });
-  }
-
-  function initCompletion(root) {
-    var complete = showProgress(root);
-    root.querySelector("[data-completion-locked]").hidden = complete;
-    root.querySelector("[data-completion-ready]").hidden = !complete;
-    var name = root.querySelector("[data-completion-name]");
-    var shown = root.querySelector("[data-completion-name-shown]");
-    name.addEventListener("input", function () { shown.textContent = name.value; });
-    root.querySelector("[data-completion-date]").textContent =
-      new Date().toLocaleDateString(document.documentElement.lang || undefined);
-    root.querySelector("[data-completion-print]").addEventListener("click", function () { window.print(); });
-  }
-
   /* ---- start, however Material loaded the page ------------------------------ */
 
   function once(selector, start) {
@@ -272,8 +199,6 @@
 
   function initAll() {
     once("[data-roleplay]", function (node) { return new Chat(node); });
-    once("[data-progress]", initProgress);
-    once("[data-completion]", initCompletion);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
