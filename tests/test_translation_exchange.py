@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import FIXTURE, ROOT, copy_real_course, make_course
 from .test_cli import course, replace
@@ -19,9 +20,6 @@ from .test_cli import course, replace
 XLIFF_SCHEMAS = Path(__file__).parent / "fixtures" / "xliff12"
 WHY = "content/zh/why-customers-complain.yaml"
 WHY_KO = "content/ko/why-customers-complain.yaml"
-OLD_ZH, NEW_ZH = "期待不一定都合理，但它是真实存在的。", "期待不一定都合理，但它总是真实存在的。"
-OLD_KO = "기대가 늘 합리적인 것은 아니지만, 고객에게는 분명히 존재하는 기대입니다."
-NEW_KO = "기대가 늘 합리적인 것은 아니지만, 고객에게는 언제나 분명히 존재하는 기대입니다."
 
 
 def xliff_schema():
@@ -51,6 +49,11 @@ def read_units(path: Path) -> dict:
     xliff = pytest.importorskip("translate.storage.xliff")
     store = xliff.xlifffile.parsefile(str(path))
     return {unit.getid().replace("\x04", "#"): unit for unit in store.units if not unit.isheader()}
+
+
+def glossary_term(term_id: str) -> dict[str, str]:
+    terms = yaml.safe_load((ROOT / "content/glossary.yaml").read_text(encoding="utf-8"))["terms"]
+    return next(term["term"] for term in terms if term["id"] == term_id)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -89,8 +92,11 @@ def test_round_trip_sends_only_the_changed_text_and_writes_only_its_translation(
     everything = read_units(folder / "out/course-ko.xlf")
     assert {unit.xmlelement.find("{*}target").get("state") for unit in everything.values()} == {"translated"}
 
-    replace(folder, WHY, OLD_ZH, NEW_ZH)
-    replace(folder, WHY_KO, "  - id: company-causes\n", "  # 검토: 윤 편집자, 12월\n  - id: company-causes\n")
+    zh = yaml.safe_load((folder / WHY).read_text(encoding="utf-8"))
+    first_section, second_section = zh["sections"][0]["id"], zh["sections"][1]["id"]
+    last_line = zh["sections"][0]["body"].rstrip().splitlines()[-1]
+    replace(folder, WHY, f"      {last_line}\n", f"      {last_line}这一点很重要。\n")
+    replace(folder, WHY_KO, f"  - id: {second_section}\n", f"  # 검토: 윤 편집자, 12월\n  - id: {second_section}\n")
     before = (folder / WHY_KO).read_text(encoding="utf-8")
     assert course(folder, "translations", "export", "ko", "--only", "missing", "out").stdout.startswith(
         "Nothing to send: no 'ko' text is missing; to send every text, add --only all.")
@@ -98,12 +104,13 @@ def test_round_trip_sends_only_the_changed_text_and_writes_only_its_translation(
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[0] == "wrote out/course-ko.xlf: 1 text (0 new, 1 to review, 0 translated)"
     sent = read_units(folder / "out/course-ko.xlf")
-    assert list(sent) == [f"{WHY}#sections/expectation-gap/body"]
-    assert sent[f"{WHY}#sections/expectation-gap/body"].xmlelement.find("{*}target").get("state") == \
-        "needs-review-translation"
+    body = f"{WHY}#sections/{first_section}/body"
+    assert list(sent) == [body]
+    assert sent[body].xmlelement.find("{*}target").get("state") == "needs-review-translation"
+    assert sent[body].source.endswith("这一点很重要。")
     assert_strict_xliff(folder / "out/course-ko.xlf")
 
-    translate_in_file(folder / "out/course-ko.xlf", OLD_KO, NEW_KO)
+    translate_in_file(folder / "out/course-ko.xlf", "</target>", " 이 점이 중요합니다.</target>")
     imported = course(folder, "translations", "import", "out/course-ko.xlf")
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.splitlines()[:3] == [
@@ -111,11 +118,10 @@ def test_round_trip_sends_only_the_changed_text_and_writes_only_its_translation(
         f"changed {WHY_KO}", "now current: why-customers-complain"]
     assert imported.stdout.splitlines()[-1].startswith("The course is ready: ")  # after the check's figures
     after = (folder / WHY_KO).read_text(encoding="utf-8")
-    changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines()) if old != new]
     assert len(before.splitlines()) == len(after.splitlines())
-    assert [new.strip() for _, new in changed][0].endswith(NEW_KO + " 이런 차이를 만드는 원인은 회사 전체에서 오는 것과 "
-                                                          "상담원 개인에게서 오는 것, 두 가지로 나뉩니다. 다음 두 섹션에서 차례로 살펴봅니다.")
-    assert [old.split(":")[0] for old, _ in changed[1:]] == ["translated_from"]
+    changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines()) if old != new]
+    assert [new for _, new in changed][0] == changed[0][0] + " 이 점이 중요합니다."  # the body's last line
+    assert [new.split(":")[0] for _, new in changed[1:]] == ["translated_from"]
     assert "  # 검토: 윤 편집자, 12월\n" in after and after.startswith("# yaml-language-server:")
     table = course(folder, "translations").stdout
     assert re.search(r"module +why-customers-complain +current +stale", table), table
@@ -142,31 +148,49 @@ def test_the_whole_course_exports_as_strict_xliff_that_a_translation_tool_reads(
     units = read_units(path)
     count = int(re.search(r": (\d+) texts", result.stdout).group(1))
     assert len(units) == count > 2000
-    unit = units[f"{WHY}#sections/company-causes/dialogues/1/lines/2/text"]
-    assert unit.source == "亲，活动页面写得很清楚，特价商品不参加满减哦，是您自己没看仔细。"
+    # A dialogue line: its text, where it stands and who speaks, as the YAML has them.
+    module = yaml.safe_load((real_course / WHY).read_text(encoding="utf-8"))
+    section = module["sections"][1]
+    line = section["dialogues"][0]["lines"][1]
+    unit = units[f"{WHY}#sections/{section['id']}/dialogues/1/lines/2/text"]
+    assert unit.source == line["text"].strip()
     notes = unit.getnotes()
-    assert "顾客为什么会抱怨" in notes and "公司层面的原因（基本面）" in notes
-    assert {"ko": "말하는 사람: 상담원", "bg": "Говори консултантът"}[language] in notes
-    reply = units["quizzes/calm-call-back.yaml#turns/opening/choices/2/reply"]
-    assert reply.target.startswith({"ko": "정말 죄송합니다.", "bg": "Много съжалявам"}[language])
-    assert {"ko": "같은 턴의 답변들은 길이를", "bg": "Отговорите в една стъпка"}[language] in reply.getnotes()
+    assert module["title"] in notes and section["title"] in notes
+    speaker = {("ko", "agent"): "말하는 사람: 상담원", ("ko", "customer"): "말하는 사람: 고객",
+               ("bg", "agent"): "Говори консултантът", ("bg", "customer"): "Говори клиентът"}
+    assert speaker[(language, line["speaker"])] in notes
+    # The replies of a turn: the translation beside the source, and the best one bound by the certain-words rule.
+    scenario = yaml.safe_load((real_course / "quizzes/calm-call-back.yaml").read_text(encoding="utf-8"))
+    turn = scenario["turns"][0]
+    best = max(range(len(turn["choices"])), key=lambda index: int(turn["choices"][index]["points"]))
+    other = (best + 1) % len(turn["choices"])
+    replies = [units[f"quizzes/calm-call-back.yaml#turns/{turn['id']}/choices/{index + 1}/reply"]
+               for index in range(len(turn["choices"]))]
+    translated = turn["choices"][best]["reply"][language]
+    messages = [translated] if isinstance(translated, str) else translated
+    assert replies[best].target == "".join(message.strip() for message in messages)  # <x/> between messages
+    assert {"ko": "같은 턴의 답변들은 길이를", "bg": "Отговорите в една стъпка"}[language] in replies[best].getnotes()
     certain = {"ko": "확실함을 장담하는 말(무조건, 반드시,", "bg": "без думи, които обещават сигурност (гарантирано,"}
-    assert certain[language] in reply.getnotes()  # the best reply of its turn
-    assert certain[language] not in units["quizzes/calm-call-back.yaml#turns/opening/choices/1/reply"].getnotes()
-    refund = next(unit for key, unit in units.items() if "退款" in unit.source and "glossary" not in key)
-    assert {"ko": "退款 = 환불", "bg": "退款 = възстановяване на сумата"}[language] in refund.getnotes()
+    assert certain[language] in replies[best].getnotes()
+    assert certain[language] not in replies[other].getnotes()
+    refund = glossary_term("refund")
+    used = next(unit for key, unit in units.items() if refund["zh"] in unit.source and "glossary" not in key)
+    assert f"{refund['zh']} = {refund[language]}" in used.getnotes()
 
 
 def test_a_link_target_is_a_tag_the_translator_cannot_break(real_course, tmp_path):
     assert course(real_course, "translations", "export", "ko", "--only", "all", str(tmp_path)).returncode == 0
-    unit = read_units(tmp_path / "course-ko.xlf")["content/zh/calming-upset-customers.yaml#sections/follow-up/body"]
-    source = unit.xmlelement.find("{*}source")
-    tags = [(tag.tag.split("}")[1], tag.get("id"), tag.text) for tag in source]
-    assert ("ept", "1", "](keeping-customers.md#care-messages)") in tags and ("bpt", "1", "[") in tags
-    # translate-toolkit, like a CAT tool, sees the link's code as placeables, apart from the words
-    placeables = [(type(part).__name__, str(part)) for part in unit.rich_source[0].sub]
-    assert ("StringElem", "关怀问候和售后跟进") in placeables
-    assert ("UnknownXML", "](keeping-customers.md#care-messages)") in placeables
+    linked = [unit for unit in read_units(tmp_path / "course-ko.xlf").values()
+              if unit.xmlelement.find("{*}source/{*}bpt") is not None]
+    assert len(linked) > 10
+    for unit in linked:
+        source = unit.xmlelement.find("{*}source")
+        opening, closing = source.find("{*}bpt"), source.find("{*}ept")
+        assert (opening.get("id"), opening.text) == (closing.get("id"), "[")
+        assert re.fullmatch(r"\]\([a-z0-9-]+\.md#[a-z0-9-]+\)", closing.text), closing.text
+        # translate-toolkit, like a CAT tool, sees the link's code as placeables, apart from the words
+        placeables = [(type(part).__name__, str(part)) for part in unit.rich_source[0].sub]
+        assert ("UnknownXML", "[") in placeables and ("UnknownXML", closing.text) in placeables
 
 
 def test_the_glossary_goes_as_tbx_with_every_language(real_course, tmp_path):
@@ -174,10 +198,11 @@ def test_the_glossary_goes_as_tbx_with_every_language(real_course, tmp_path):
     assert course(real_course, "translations", "export", "bg", str(tmp_path)).returncode == 0
     store = tbx.tbxfile.parsefile(str(tmp_path / "glossary.tbx"))
     terms = {unit.getid(): (unit.source, unit.target) for unit in store.units}
-    assert terms["refund"] == ("退款", "환불")  # the first two languages, as translate-toolkit reads TBX
+    refund = glossary_term("refund")
+    assert terms["refund"] == (refund["zh"], refund["ko"])  # the first two languages, as translate-toolkit reads TBX
     text = (tmp_path / "glossary.tbx").read_text(encoding="utf-8")
-    assert '<langSet xml:lang="bg-BG">' in text and "<term>възстановяване на сумата</term>" in text
-    assert len(terms) == (ROOT / "content/glossary.yaml").read_text(encoding="utf-8").count("\n  - id: ")
+    assert '<langSet xml:lang="bg-BG">' in text and f"<term>{refund['bg']}</term>" in text
+    assert len(terms) == len(yaml.safe_load((ROOT / "content/glossary.yaml").read_text(encoding="utf-8"))["terms"])
 
 
 @pytest.fixture
@@ -270,41 +295,43 @@ def test_the_yaml_writer_gives_every_course_file_back_byte_for_byte():
         assert Document(path).dump() == path.read_text(encoding="utf-8"), path
 
 
+SIZE = "quizzes/size-question.yaml"
+SPLIT_REPLY = f"{SIZE}#turns/opening/choices/2/reply"
+
+
 def test_a_reply_of_several_chat_messages_goes_out_with_message_tags_and_comes_back_as_a_list(tmp_path):
-    folder = current_course(tmp_path / "course")
-    scenario = "quizzes/calm-call-back.yaml"
+    folder = make_course(tmp_path / "course")
     assert course(folder, "translations", "export", "ko", "out").stdout.startswith("Nothing to send")
-    replace(folder, scenario, "          zh: 您放心，我们保证周五前给您重新印好送到！\n",
-            "          zh:\n            - 您放心！\n            - 我们保证周五前给您重新印好送到！\n")
+    replace(folder, SIZE, "          zh: 有的，38码有货，直接拍就行。\n",
+            "          zh:\n            - 有的，38码有货。\n            - 直接拍就行。\n")
     assert course(folder, "translations", "export", "ko", "out").returncode == 0
     path = folder / "out/course-ko.xlf"
     assert_strict_xliff(path)
     units = read_units(path)
-    assert list(units) == [f"{scenario}#turns/opening/choices/1/reply"]
-    source = path.read_text(encoding="utf-8")
-    assert '<source>您放心！<x id="m2" ctype="x-chat-message" />我们保证周五前给您重新印好送到！</source>' in source
-    assert "이 답변은 채팅 메시지 2개로 보냅니다." in units[f"{scenario}#turns/opening/choices/1/reply"].getnotes()
-    translate_in_file(path, "걱정 마세요. 금요일", '걱정 마세요.<x id="m2" ctype="x-chat-message"/>금요일')
+    assert list(units) == [SPLIT_REPLY]
+    assert '<source>有的，38码有货。<x id="m2" ctype="x-chat-message" />直接拍就行。</source>' in path.read_text(
+        encoding="utf-8")
+    assert "이 답변은 채팅 메시지 2개로 보냅니다." in units[SPLIT_REPLY].getnotes()
+    translate_in_file(path, "재고 있어요. 필요하시면", '재고 있어요.<x id="m2" ctype="x-chat-message"/>필요하시면')
     result = course(folder, "translations", "import", "out/course-ko.xlf")
     assert result.returncode == 0, result.stderr
-    assert ("          ko:\n            - 걱정 마세요.\n            - 금요일 전까지 다시 인쇄해서 꼭 보내 드리겠습니다!\n"
-            "          bg: Не се притеснявайте") in (folder / scenario).read_text(encoding="utf-8")
+    assert ("          ko:\n            - 네, 240 사이즈 재고 있어요.\n            - 필요하시면 바로 주문하시면 됩니다.\n"
+            "          bg: Да, 38 номер има.") in (folder / SIZE).read_text(encoding="utf-8")
     table = course(folder, "translations").stdout
-    assert re.search(r"scenario +calm-call-back +current +stale", table), table
+    assert re.search(r"scenario +size-question +current +stale", table), table
 
 
 def test_four_chat_messages_are_one_too_many(tmp_path):
-    folder = copy_real_course(tmp_path / "course")
+    folder = make_course(tmp_path / "course")
     assert course(folder, "translations", "export", "ko", "--only", "all", "out").returncode == 0
     path = folder / "out/course-ko.xlf"
     tag = '<x id="m2" ctype="x-chat-message"/>'
-    translate_in_file(path, "걱정 마세요. 금요일 전까지 다시 인쇄해서 꼭 보내 드리겠습니다!",
-                      f"걱정 마세요.{tag}금요일 전까지{tag}다시 인쇄해서{tag}꼭 보내 드리겠습니다!")
+    translate_in_file(path, "네, 240 사이즈 재고 있어요. 필요하시면 바로 주문하시면 됩니다.",
+                      f"네,{tag}240 사이즈 재고 있어요.{tag}필요하시면{tag}바로 주문하시면 됩니다.")
     before = snapshot(folder)
     result = course(folder, "translations", "import", "out/course-ko.xlf")
     assert result.stderr.splitlines()[1] == (
-        "course-ko.xlf: unit 'quizzes/calm-call-back.yaml#turns/opening/choices/1/reply': a reply is 1 to 3 chat "
-        "messages, none of them empty; this one has 4")
+        f"course-ko.xlf: unit '{SPLIT_REPLY}': a reply is 1 to 3 chat messages, none of them empty; this one has 4")
     assert snapshot(folder) == before
 
 
