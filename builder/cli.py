@@ -25,7 +25,7 @@ from .pages import write_pages
 from .render import render_course
 from .scaffold import new_module
 from .settings import Settings
-from .translations import CURRENT, Translation, mark_reviewed, stale_items, translation_states
+from .translations import CURRENT, Translation, mark_reviewed, stale_in, translation_states
 
 EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
 NOTHING_TO_SEND = {None: "stale or missing", "stale": "stale", "missing": "missing", "all": "in the course"}
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "export":
         return export_command(config_file, args.form, args.out, course)
-    stale = frozenset((state.language, state.id) for state in stale_items(root, course.languages))
+    stale = frozenset((state.language, state.id) for state in stale_in(course))
     pages = render_course(course, stale=stale)
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
