@@ -26,7 +26,7 @@ from .errors import CourseError
 from .guides import GUIDES_DIR
 from .labels import all_labels
 from .pages import write_pages
-from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
+from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, Issuer, render_course
 from .search_by_language import (
     split_search_index, with_language_base, with_named_search_dialog, write_offline_indexes,
 )
@@ -48,10 +48,19 @@ def without_language_alternates(head: str) -> Markup:
     return Markup(_HEAD_ALTERNATE.sub("", str(head)))
 
 
+def site_names(config) -> dict[str, str]:
+    """The site's name in each language it builds, as mkdocs.yml gives it to static-i18n."""
+    languages = config.plugins["i18n"].config.languages
+    return {language.locale: language.site_name or config.site_name for language in languages if language.build}
+
+
 class CourseConfig(Config):
     generated_dir = config_options.Type(str, default=".course-build")
     # A copy that works opened from disk (file://): set by `course export offline`, not in mkdocs.yml.
     offline = config_options.Type(bool, default=False)
+    # The shop whose staff take the course, named on the completion certificate: one name for every
+    # language, or {zh: …, ko: …, bg: …}.
+    shop = config_options.Type((str, dict), default="")
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -85,7 +94,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.use_directory_urls = False
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
         generated = root / self.config.generated_dir / "docs"
-        changed = write_pages(generated, render_course(course, config.use_directory_urls, stale))
+        issuer = Issuer(site_names(config), self._shops(course.languages))
+        changed = write_pages(generated, render_course(course, config.use_directory_urls, stale, issuer))
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
         config.docs_dir = str(generated)
         config.nav = ["index.md", *(f"{module_id}.md" for module_id in course.module_ids)]
@@ -100,6 +110,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.extra_javascript += ["assets/course/roleplay.js", "assets/course/progress.js"]
         self._build_aside(config)
         return config
+
+    def _shops(self, languages: tuple[str, ...]) -> dict[str, str]:
+        shop = self.config.shop
+        if isinstance(shop, str):
+            return {language: shop for language in languages}
+        if missing := [language for language in languages if not isinstance(shop.get(language), str)]:
+            raise PluginError(f"mkdocs.yml: plugins: course: shop: give the shop's name in {', '.join(missing)} "
+                              f"too, or one name for every language")
+        return {language: shop[language] for language in languages}
 
     @staticmethod
     def _stale_translations(root: Path, languages: tuple[str, ...]) -> frozenset[tuple[str, str]]:

@@ -9,6 +9,7 @@ through Markdown's attribute lists.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -16,6 +17,7 @@ from markupsafe import Markup, escape
 from .course import Course
 from .labels import labels_for
 from .links import within_print_page
+from .skills import taught_sections
 
 PROGRESS_PAGE, COMPLETION_PAGE, GLOSSARY_PAGE = "progress", "completion", "glossary"
 PRINT_PAGE = "print"  # the whole course on one page, every role-play laid out as a script
@@ -24,7 +26,8 @@ ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again",
                   "score_line", "passed", "not_passed", "your_choices", "try_again", "storage_off",
                   "mood_0", "mood_1", "mood_2", "mood_3", "mood_4")
 PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done", "storage_off",
-                  "completion_locked")
+                  "completion_locked", "completion_ready_progress", "learner_unnamed", "learner_switched",
+                  "lms_review", "lms_passed", "skills_practise", "skills_review_none", "times")
 
 
 def _as_text(value: object) -> object:
@@ -50,8 +53,16 @@ _ENV = Environment(
 _ENV.filters["chat_text"] = _chat_text
 
 
+@dataclass(frozen=True)
+class Issuer:
+    """Who the completion certificate names, per language: the course (the site's name) and the shop."""
+
+    course_names: dict[str, str] = field(default_factory=dict)
+    shops: dict[str, str] = field(default_factory=dict)
+
+
 def render_course(course: Course, directory_urls: bool = True,
-                  stale: frozenset[tuple[str, str]] = frozenset()) -> dict[str, str]:
+                  stale: frozenset[tuple[str, str]] = frozenset(), issuer: Issuer = Issuer()) -> dict[str, str]:
     """Every page of the site, as {path under the docs folder: Markdown}.
 
     `stale` holds (language, module or scenario id) of translations whose source
@@ -59,12 +70,20 @@ def render_course(course: Course, directory_urls: bool = True,
     """
     pages: dict[str, str] = {}
     for language in course.languages:
-        pages.update(_language_pages(course, language, directory_urls, stale))
+        pages.update(_language_pages(course, language, directory_urls, stale, issuer))
     return pages
 
 
+def _skill_map(course: Course, language: str) -> list[tuple[str, object, list]]:
+    """Per module, in course order, its sections that role-play replies teach, each with the scenarios practising it."""
+    taught = taught_sections(course.roleplays)
+    return [(module_id, module, sections) for module_id, module in course.modules[language]
+            if (sections := [(section, taught[f"{module_id}#{section.id}"]) for section in module.sections
+                             if f"{module_id}#{section.id}" in taught])]
+
+
 def _language_pages(course: Course, language: str, directory_urls: bool,
-                    stale: frozenset[tuple[str, str]]) -> dict[str, str]:
+                    stale: frozenset[tuple[str, str]], issuer: Issuer) -> dict[str, str]:
     labels = labels_for(language)
     modules = course.modules[language]
     sections = {(module_id, s.id): s.title for module_id, module in modules for s in module.sections}
@@ -120,7 +139,9 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
         practised = [(module_id, module, course.roleplays_of(module_id)) for module_id, module in modules]
         shared = dict(labels=labels, language=language, total=str(len(course.roleplays)),
                       modules=[entry for entry in practised if entry[2]], progress_labels=words(PROGRESS_WORDS),
-                      page_link=page_link, completion_link=page_link(COMPLETION_PAGE))
+                      page_link=page_link, completion_link=page_link(COMPLETION_PAGE),
+                      skills=_skill_map(course, language), course_name=issuer.course_names.get(language, ""),
+                      shop=issuer.shops.get(language, ""))
         pages[f"{language}/{PROGRESS_PAGE}.md"] = render("progress.md.j2").render(**shared)
         pages[f"{language}/{COMPLETION_PAGE}.md"] = render("completion.md.j2").render(**shared)
     return pages
