@@ -16,7 +16,7 @@ from builder.course import load_course
 
 from builder.skills import taught_sections
 
-from .conftest import LANGUAGES, ROOT, make_course
+from .conftest import LANGUAGES, ROOT, make_course, real_settings
 
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
 XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
@@ -59,7 +59,7 @@ def package_text(exported: Path, language: str, name: str) -> str:
 
 
 def test_the_real_course_fits_scorms_suspend_data_limit_with_every_record_at_its_longest():
-    course = load_course(ROOT, LANGUAGES)
+    course = load_course(ROOT, LANGUAGES, real_settings())
     results = ";".join(f"{roleplay.id}:{roleplay.max_score}/{roleplay.max_score}" for roleplay in course.roleplays)
     # Then each principle's last ten outcomes, by its number, after a six-character version mark (scorm.js).
     skills = ";".join(f"{n}=" + "1" * 10 for n in range(len(taught_sections(course.roleplays))))
