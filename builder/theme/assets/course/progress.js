@@ -91,6 +91,18 @@
     };
   }
 
+  // A principle is "module-id#section-id". The chat may name it so, or by the link to its section
+  // ("#section" on its own module's page, "../module/#section", "module.html#section").
+  function principleOf(teaches) {
+    if (typeof teaches !== "string" || teaches.indexOf("#") < 0) { return ""; }
+    if (/^[a-z0-9-]+#[a-z0-9-]+$/.test(teaches)) { return teaches; }
+    try {
+      var url = new URL(teaches, window.location.href);
+      var page = url.pathname.replace(/\/$/, "").replace(/\.html$/, "").split("/").pop();
+      return page && url.hash.length > 1 ? page + url.hash : "";
+    } catch (error) { return ""; }
+  }
+
   function makeStore() {
     var script = document.currentScript;
     var lms = lmsAdapter();
@@ -107,12 +119,14 @@
     }
 
     function decision(detail) {
-      var records = place.read(), ref = detail.teaches;
-      if (typeof ref === "string" && ref.indexOf("#") > 0) {
+      var records = place.read(), ref = principleOf(detail.teaches), decided = {};
+      Object.keys(detail).forEach(function (name) { decided[name] = detail[name]; });
+      decided.teaches = ref;
+      if (ref) {
         records.skills[ref] = ((records.skills[ref] || "") + (detail.best === true ? "1" : "0")).slice(-RECENT);
         place.write(records);
       }
-      place.decided(detail);
+      place.decided(decided);
     }
 
     return {
