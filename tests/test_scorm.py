@@ -13,14 +13,12 @@ import json
 import re
 import shutil
 import zipfile
-from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS
-from .site_server import serving
+from .site_server import framed_by_another_site, serving
 from .test_export import exported  # noqa: F401  (the packages, made once per module by the real command)
 from .test_roleplay import ARGUE, BEST_DELIVERY, BEST_FIRST, CURT_FIRST
 
@@ -51,7 +49,6 @@ window.kept = function () {
 window.interactions = function () { return Object.values(JSON.parse(JSON.stringify(API.cmi.interactions))); };
 </script></head><body><iframe id="player" src="player.html" style="width:100%;height:90vh"></iframe></body></html>"""
 PLAYER = '<!doctype html><html><body><iframe id="sco" src="course/scorm.html" style="width:100%;height:88vh"></iframe></body></html>'
-TOP_PAGE = '<!doctype html><html><body><iframe id="lms" src="{src}" style="width:100%;height:95vh"></iframe></body></html>'
 GRADING = re.compile(r"^cmi\.(core\.lesson_status|core\.score\.|suspend_data|interactions\.)")
 LEARNER_1 = {"core": {"student_id": "u-1001", "student_name": "Wang, Fang"}, "student_data": {"mastery_score": "80"}}
 LEARNER_2 = {"core": {"student_id": "u-1002", "student_name": "Li, Na"}, "student_data": {"mastery_score": "80"}}
@@ -251,39 +248,16 @@ def test_without_an_lms_the_package_is_the_plain_course(page, lms):
     assert frame.locator(".course-chat-window__choice", has_text=BEST_DELIVERY).is_visible()
 
 
-@pytest.fixture
-def storage_blocking_page(browser, tmp_path):
-    """Chromium with third-party cookies and site data blocked, as in private windows and Safari by default."""
-    profile = tmp_path / "profile"
-    (profile / "Default").mkdir(parents=True)
-    (profile / "Default" / "Preferences").write_text(json.dumps(
-        {"profile": {"block_third_party_cookies": True, "cookie_controls_mode": 1}}), encoding="utf-8")
-    context = browser.browser_type.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-    errors: list[str] = []
-    page = context.pages[0] if context.pages else context.new_page()
-    page.on("pageerror", lambda error: errors.append(f"{error} {error.stack}"))
-    yield page
-    context.close()
-    assert errors == [], errors
-
-
-def test_framed_from_another_site_with_storage_blocked_every_result_still_reaches_the_lms(storage_blocking_page, lms, lms_www, tmp_path):
+def test_framed_from_another_site_with_storage_blocked_every_result_still_reaches_the_lms(storage_blocking_page, lms, tmp_path):
     page = storage_blocking_page
-    (tmp_path / "top").mkdir()
-    record = quote(json.dumps(LEARNER_1))
-    with ExitStack() as stack:
-        top = stack.enter_context(serving(tmp_path / "top"))
-        (tmp_path / "top" / "index.html").write_text(TOP_PAGE.format(src=f"{lms}/lms.html#{record}"), encoding="utf-8")
-        # The top page on localhost, the LMS player and package on 127.0.0.1: another site, another port.
-        page.goto(top.replace("127.0.0.1", "localhost") + "/index.html")
-        lms_frame = page.frame_locator("#lms")
+    with framed_by_another_site(f"{lms}/lms.html#" + quote(json.dumps(LEARNER_1)), tmp_path / "top") as top:
+        page.goto(top)
         player = next(frame for frame in page.frames if frame.url.split("#")[0].endswith("/lms.html"))
         run = Launch(page, player)
         frame = run.go("greeting.html")
         assert frame.evaluate("() => { try { localStorage.length; return 'open'; } catch (e) { return e.name; } }") == "SecurityError"
         play_best(frame)
-        assert lms_frame.locator("#player").count() == 1
         assert run.values("cmi.core.lesson_status") == ["incomplete", "passed"]
         assert run.values("cmi.suspend_data")[-1].startswith("size-question:20/20")
+        assert len(player.evaluate("interactions()")) == 2
         assert frame.locator(".course-progress__memory").count() == 0  # the LMS keeps it: nothing to warn about
