@@ -143,12 +143,17 @@
     }
   }
 
+  // Every change is set at once; a commit (a request to the LMS's server) follows a new result, not
+  // every click: the answers and skills in between go with it, or when the tab is hidden, or at the end.
+  var committedResults = encode({ scenarios: records.scenarios, skills: {} });
   function save(next) {
     if (finished) { return false; }
     records = { scenarios: next.scenarios, skills: next.skills };
     if (!grading) { return true; }  // the practice stays on the page; the LMS record stays as it was
-    var kept = set("cmi.suspend_data", encode(records));
+    var kept = set("cmi.suspend_data", encode(records)), results = encode({ scenarios: records.scenarios, skills: {} });
+    if (results === committedResults) { return kept; }
     reportStatus();
+    committedResults = results;
     return commit() && kept;
   }
 
