@@ -241,9 +241,7 @@ def test_review_browse_and_no_credit_launches_write_nothing_that_grades(page, lm
 
 def test_without_an_lms_the_package_is_the_plain_course(page, lms):
     page.goto(f"{lms}/course/scorm.html")
-    frame = next(frame for frame in page.frames if frame.url.endswith("/course/index.html"))
-    frame.goto(frame.url.replace("index.html", "greeting.html"))
-    frame.wait_for_load_state()
+    frame = Launch(page, page).go("greeting.html")
     frame.locator(".course-chat-window__choice", has_text=BEST_FIRST).click()
     assert frame.locator(".course-chat-window__choice", has_text=BEST_DELIVERY).is_visible()
 
