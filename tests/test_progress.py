@@ -182,3 +182,17 @@ def test_a_browser_that_refuses_storage_plays_from_memory_and_says_so_once(stora
         frame.locator(".course-chat-window__summary").wait_for()
         assert memory.count() <= 1  # said once, not after every result
         assert frame.evaluate("window.courseStore.records().scenarios['size-question'].best") == 20
+
+
+@pytest.mark.parametrize("stored", ["{not json", '{"learners": 5}', '{"current": 7, "learners": {"~": "x"}}',
+                                    '{"current": "x", "learners": {"~x": {"scenarios": {"size-question": {"best": "NaN", "max": 0}}, "skills": {"greeting#first-reply": "2"}}}}',
+                                    '{"current": "__proto__", "learners": {}}'])
+def test_a_corrupted_book_of_learners_is_ignored(page, site, stored):
+    page.goto(site + "progress/")
+    page.evaluate("([value]) => localStorage.setItem('course-progress:v2:/course/', value)", [stored])
+    page.reload()
+    assert status(page) == "还没练习"
+    assert page.locator("[data-skill='greeting#first-reply'] [data-skill-best]").inner_text() == "–"
+    pass_everything(page, site)
+    page.goto(site + "progress/")
+    assert status(page) == "已通过"
