@@ -13,6 +13,11 @@ class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def do_POST(self):
+        """A POST gets the file at its path, as a GET would: an LMS's commit endpoint with a fixed answer."""
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
+
 
 @contextmanager
 def serving(root: Path):

@@ -26,7 +26,8 @@ RUNTIME = Path(__file__).parent / "scorm" / "node_modules" / "scorm-again" / "di
 LMS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>LMS</title>
 <script src="scorm12.js"></script><script>
 var launch = JSON.parse(decodeURIComponent(location.hash.slice(1)) || "{}");
-window.API = new Scorm12API({ logLevel: 5 });
+window.API = new Scorm12API(Object.assign({ logLevel: 5 }, launch.settings));
+delete launch.settings;
 API.loadFromJSON(launch, "");
 window.calls = [];
 ["LMSInitialize", "LMSFinish", "LMSCommit", "LMSGetValue", "LMSSetValue", "LMSGetLastError",
@@ -69,6 +70,7 @@ def lms_www(exported, tmp_path_factory):  # noqa: F811
     shutil.copy(RUNTIME, www / "scorm12.js")
     (www / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
     (www / "player.html").write_text(PLAYER, encoding="utf-8")
+    (www / "refused.json").write_text('{"result": false, "errorCode": 101}', encoding="utf-8")
     return www
 
 
@@ -259,3 +261,18 @@ def test_framed_from_another_site_with_storage_blocked_every_result_still_reache
         assert run.values("cmi.suspend_data")[-1].startswith("size-question:20/20")
         assert len(player.evaluate("interactions()")) == 2
         assert frame.locator(".course-progress__memory").count() == 0  # the LMS keeps it: nothing to warn about
+
+
+def test_a_call_the_runtime_refuses_is_reported_with_its_error_never_ignored(page, lms):
+    # The LMS's server answers every commit with a refusal, as scorm-again's protocol says it.
+    run = launch(page, lms, {**LEARNER_1, "settings": {"lmsCommitUrl": "/refused.json"}})
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    play_best(run.go("greeting.html"))
+    refused = run.calls("LMSCommit")[-1]
+    assert refused == ["LMSCommit", "", "false"]
+    code = run.calls("LMSGetLastError")[-1][-1]
+    assert code != "0"
+    assert any(warning.startswith(f"SCORM LMSCommit failed: error {code} ") for warning in warnings), warnings
+    run.leave()
+    assert len(run.calls("LMSFinish")) == 1
