@@ -60,7 +60,7 @@ def package_text(exported: Path, language: str, name: str) -> str:
 
 def test_the_real_course_fits_scorms_suspend_data_limit_with_every_record_at_its_longest():
     course = load_course(ROOT, LANGUAGES, real_settings())
-    results = ";".join(f"{roleplay.id}:{roleplay.max_score}/{roleplay.max_score}" for roleplay in course.roleplays)
+    results = ";".join(f"{roleplay.id}:{roleplay.max_score}/{roleplay.max_score}!" for roleplay in course.roleplays)
     # Then each principle's last ten outcomes, by its number, after a six-character version mark (scorm.js).
     skills = ";".join(f"{n}=" + "1" * 10 for n in range(len(taught_sections(course.roleplays))))
     longest = f"{results}|xxxxxx|{skills}"

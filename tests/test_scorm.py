@@ -276,3 +276,19 @@ def test_a_call_the_runtime_refuses_is_reported_with_its_error_never_ignored(pag
     assert any(warning.startswith(f"SCORM LMSCommit failed: error {code} ") for warning in warnings), warnings
     run.leave()
     assert len(run.calls("LMSFinish")) == 1
+
+
+def test_a_try_failed_by_a_critical_mistake_never_counts_as_a_pass_whatever_its_points(page, lms):
+    run = launch(page, lms, LEARNER_1)
+    frame = run.go("greeting.html")
+    frame.evaluate("""() => document.querySelector('[data-roleplay]').dispatchEvent(new CustomEvent('course:result',
+        {bubbles: true, detail: {scenario: 'size-question', score: 20, max: 20, passed: false, critical: true}}))""")
+    assert run.values("cmi.suspend_data")[-1] == "size-question:20/20!"
+    assert run.values("cmi.core.lesson_status") == ["incomplete"]
+    play_best(frame)
+    assert run.values("cmi.suspend_data")[-1].startswith("size-question:20/20|")
+    assert run.values("cmi.core.lesson_status") == ["incomplete", "passed"]
+    again = launch(page, lms, {**LEARNER_1, "suspend_data": "size-question:20/20!"})
+    progress = again.go("progress.html")
+    assert progress.locator("[data-progress-row=size-question] [data-status]").inner_text() == "未通过"
+    assert again.set_values(GRADING.pattern) == [("cmi.core.lesson_status", "incomplete")]

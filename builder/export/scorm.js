@@ -52,7 +52,10 @@
 
   if (!succeeded("LMSInitialize", api.LMSInitialize(""))) { return; }
 
-  /* ---- suspend_data: "id:best/max;…", then "|" and the skills "version|n=outcomes;…" ---- */
+  /* ---- suspend_data: "id:best/max;…" ("!" after a score that reached the mark in a failed try,
+   * a critical mistake), then "|" and the skills "version|n=outcomes;…" ---- */
+
+  function reachesMark(result) { return result.best * 100 >= result.max * MASTERY; }
 
   // The numbering of skills changes when the course does: a record made for another numbering is dropped.
   function fingerprint(list) {
@@ -63,15 +66,16 @@
   var SKILLS_VERSION = fingerprint(skills.join(" "));
 
   function encode(records) {
-    var parts = [], marks = [];
+    var parts = [], marks = [], results = records.scenarios || {}, skilled = records.skills || {};
     scenarios.forEach(function (id) {
-      var result = records.scenarios[id];
+      var result = results[id];
       if (result && isFinite(result.best) && isFinite(result.max) && result.max > 0) {
-        parts.push(id + ":" + Number(result.best) + "/" + Number(result.max));
+        var failedAtMark = !result.passed && reachesMark(result);
+        parts.push(id + ":" + Number(result.best) + "/" + Number(result.max) + (failedAtMark ? "!" : ""));
       }
     });
     skills.forEach(function (ref, n) {
-      if (/^[01]{1,10}$/.test(records.skills[ref])) { marks.push(n + "=" + records.skills[ref]); }
+      if (/^[01]{1,10}$/.test(skilled[ref])) { marks.push(n + "=" + skilled[ref]); }
     });
     var data = parts.join(";") + (marks.length ? "|" + SKILLS_VERSION + "|" + marks.join(";") : "");
     while (data.length > SUSPEND_LIMIT && marks.length) { marks.pop(); data = parts.join(";") + "|" + SKILLS_VERSION + "|" + marks.join(";"); }
@@ -82,9 +86,11 @@
   function decode(data) {
     var found = { scenarios: {}, skills: {} }, sections = String(data || "").split("|");
     sections[0].split(";").forEach(function (part) {
-      var match = /^([a-z0-9-]+):(\d+)\/(\d+)$/.exec(part);
+      var match = /^([a-z0-9-]+):(\d+)\/(\d+)(!?)$/.exec(part);
       if (match && scenarios.indexOf(match[1]) >= 0 && Number(match[3]) > 0) {
-        found.scenarios[match[1]] = { best: Number(match[2]), max: Number(match[3]) };
+        var result = { best: Number(match[2]), max: Number(match[3]) };
+        result.passed = !match[4] && reachesMark(result);
+        found.scenarios[match[1]] = result;
       }
     });
     if (sections[1] === SKILLS_VERSION) {
@@ -112,8 +118,7 @@
 
   function passedEvery() {
     return scenarios.length > 0 && scenarios.every(function (id) {
-      var result = records.scenarios[id];
-      return result && result.best * 100 >= result.max * MASTERY;
+      return records.scenarios[id] && records.scenarios[id].passed === true;
     });
   }
 
@@ -148,7 +153,7 @@
   var committedResults = encode({ scenarios: records.scenarios, skills: {} });
   function save(next) {
     if (finished) { return false; }
-    records = { scenarios: next.scenarios, skills: next.skills };
+    records = decode(encode(next));  // what the LMS will hold, no more: a page cannot send anything else
     if (!grading) { return true; }  // the practice stays on the page; the LMS record stays as it was
     var kept = set("cmi.suspend_data", encode(records)), results = encode({ scenarios: records.scenarios, skills: {} });
     if (results === committedResults) { return kept; }

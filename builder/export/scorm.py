@@ -22,7 +22,6 @@ from .edition import build_edition
 
 LAUNCH_PAGE = "scorm.html"
 MANIFEST = "imsmanifest.xml"
-MASTERY_SCORE = 80  # the course's own pass mark, as in every role-play
 ADAPTER = (Path(__file__).parent / "scorm.js", Path(__file__).parent / "scorm.css")
 SCHEMAS = sorted((Path(__file__).parent / "schemas").glob("*.xsd"))
 _TEMPLATES = Environment(loader=PackageLoader(__package__, "templates"), autoescape=True,
@@ -43,10 +42,10 @@ def export_scorm(config_file: Path, out: Path, course: Course) -> list[Path]:
             _write(package / LAUNCH_PAGE, "scorm.html.j2", language=language, title=edition.titles[language],
                    tag=all_labels()["language_tag"][language], start=start,
                    scenarios=" ".join(roleplay.id for roleplay in course.roleplays),
-                   skills=" ".join(sorted(taught_sections(course.roleplays))), mastery_score=MASTERY_SCORE)
+                   skills=" ".join(sorted(taught_sections(course.roleplays))), mastery_score=course.settings.pass_mark)
             files = files_of(package)
             _write(package / MANIFEST, "imsmanifest.xml.j2", language=language, title=edition.titles[language],
-                   launch=LAUNCH_PAGE, files=files, mastery_score=MASTERY_SCORE)
+                   launch=LAUNCH_PAGE, files=files, mastery_score=course.settings.pass_mark)
             packages.append(write_zip(out / f"course-scorm-{language}.zip", package))
     return packages
 

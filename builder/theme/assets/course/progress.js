@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  var PASS_PERCENT = 80;
+  var PASS_PERCENT = 80;  // a principle is handled well when the best reply was chosen this often
   var RECENT = 10;  // a principle's record: whether the best reply was chosen, the last ten times it was at stake
 
   function blankRecords() { return { scenarios: {}, skills: {} }; }
@@ -20,8 +20,7 @@
     Object.keys(scenarios && typeof scenarios === "object" ? scenarios : {}).forEach(function (id) {
       var result = scenarios[id];
       if (result && typeof result === "object" && isFinite(result.best) && isFinite(result.max) && result.max > 0) {
-        var best = Number(result.best), max = Number(result.max);
-        clean.scenarios[id] = { best: best, max: max, passed: best * 100 >= max * PASS_PERCENT };
+        clean.scenarios[id] = { best: Number(result.best), max: Number(result.max), passed: result.passed === true };
       }
     });
     Object.keys(skills && typeof skills === "object" ? skills : {}).forEach(function (ref) {
@@ -108,13 +107,15 @@
     var lms = lmsAdapter();
     var place = lms ? inLms(lms) : inBrowser(script ? new URL("../../", script.src).pathname : "/");
 
+    // The chat judges the pass (the pass mark, a critical mistake); a pass is never replaced by a
+    // failed try, however many points that try scored.
     function result(detail) {
       var records = place.read(), old = records.scenarios[detail.scenario];
-      var score = Number(detail.score), max = Number(detail.max);
-      if (!detail.scenario || !isFinite(score) || !(max > 0)) { return; }
-      if (!old || score >= old.best) {
-        records.scenarios[detail.scenario] = { best: score, max: max };
-        place.write(cleanRecords(records));
+      var now = { best: Number(detail.score), max: Number(detail.max), passed: detail.passed === true };
+      if (!detail.scenario || !isFinite(now.best) || !(now.max > 0)) { return; }
+      if (!old || (now.passed && !old.passed) || (now.passed === old.passed && now.best >= old.best)) {
+        records.scenarios[detail.scenario] = now;
+        place.write(records);
       }
     }
 
@@ -159,7 +160,6 @@
   var toldMemoryOnly = false;  // said once per page, not after every result
 
   function keepResult(event) {
-    // A critical mistake needs no rule here: the build checks that no path through one reaches the pass mark.
     store.result(event.detail || {});
     var summaries = event.target.querySelectorAll("[data-summary]");
     if (!store.place.persistent() && !toldMemoryOnly && summaries.length) {
