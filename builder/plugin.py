@@ -20,11 +20,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from .course import CONTENT_DIR, build_languages, load_course
+from .course import build_languages, load_course
 from .csp import with_csp
 from .errors import CourseError
-from .guides import GUIDES_DIR
 from .labels import all_labels
+from .layout import WATCHED
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, Issuer, render_course
 from .search_by_language import (
@@ -37,7 +37,7 @@ from .translations import stale_items
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
 OFFLINE_SHIM = "assets/course/offline/iframe-worker.js"
-WATCHED = (CONTENT_DIR, "quizzes", GUIDES_DIR)
+SEARCH_ON_DEMAND = "assets/course/search-on-demand.js"  # before Material's bundle: see the file
 LANGUAGE_TAGS = all_labels()["language_tag"]
 SEARCH_NAMES = all_labels()["search_dialog"]
 
@@ -101,6 +101,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # shim from unpkg.com, a request leaving the site; the course ships its own copy.
             config.use_directory_urls = False
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+        else:
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_ON_DEMAND]
         generated = root / self.config.generated_dir / "docs"
         issuer = Issuer(site_names(config), self._shops(course.languages))
         changed = write_pages(generated, render_course(course, config.use_directory_urls, stale, issuer))

@@ -61,6 +61,13 @@ class Practice(str, Enum):
 
 
 class DialogueLine(Strict):
+    # The rules of the validator below that an editor can check as you type.
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "dependentRequired": {"practice": ["why"], "why": ["practice"]},
+        "if": {"properties": {"speaker": {"const": "customer"}}},
+        "then": {"not": {"required": ["practice"]}},
+    })
+
     speaker: Speaker = Field(description="Who speaks: 'customer' or 'agent' (the shop's service agent).")
     text: Text = Field(description="What is said, exactly as it would appear in the chat.")
     practice: Practice | None = Field(
@@ -140,7 +147,8 @@ class Module(Strict):
 # A scenario's structure is written once, with each language's text beside it,
 # so the editions cannot drift apart in structure.
 
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 Localized = dict[Language, Text]
 SectionRef = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$")
@@ -180,6 +188,11 @@ class Branch(Strict):
 
 
 class Choice(Strict):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={  # a critical mistake scores 0, as checked below
+        "if": {"properties": {"critical": {"const": True}}, "required": ["critical"]},
+        "then": {"properties": {"points": {"const": 0}}},
+    })
+
     reply: Reply = Field(
         description=f"The agent's reply the learner can pick, in every language: one text, or a list of 1 to "
                     f"{MAX_MESSAGES} texts sent as separate chat messages."

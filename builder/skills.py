@@ -6,7 +6,7 @@ of each fits in SCORM 1.2's 4,096 characters of suspend_data.
 
 from __future__ import annotations
 
-from .quizzes import Roleplay
+from .model import Roleplay
 
 
 def taught_sections(roleplays: tuple[Roleplay, ...] | list[Roleplay]) -> dict[str, list[Roleplay]]:

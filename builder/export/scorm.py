@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..course import Course
+from ..model import Course
 from ..labels import all_labels
 from ..skills import taught_sections
 from .archive import files_of, write_zip
