@@ -125,16 +125,18 @@ def test_reset_says_it_clears_practice_only(page, site):
     assert page.locator("[data-skill='greeting#first-reply'] [data-skill-best]").inner_text() == "–"
 
 
-def test_scores_never_wrap_on_a_phone(page, site):
-    pass_everything(page, site)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_scores_never_wrap_and_nothing_overflows_on_a_phone(page, site, language):
+    pass_everything(page, site, language)
     page.set_viewport_size({"width": 360, "height": 740})
     for path, cell in (("progress/", "[data-best]"), ("progress/", "[data-skill-best]"), ("completion/", "[data-module-passed]")):
-        page.goto(site + path)
+        page.goto(site + home(language) + path)
         lines = page.locator(cell).first.evaluate("""cell => {
             const range = document.createRange(); range.selectNodeContents(cell);
             return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size; }""")
         assert lines == 1, (path, cell)
         assert page.locator(cell).first.evaluate("cell => getComputedStyle(cell).textAlign") in ("left", "start")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path  # nothing pushes the page sideways
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
