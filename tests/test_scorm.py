@@ -187,12 +187,18 @@ def test_leaving_finishes_once_with_every_value_accepted(page, lms):
 
 def test_a_second_learner_in_the_same_browser_starts_clean(page, lms):
     first = launch(page, lms, LEARNER_1)
-    play_best(first.go("greeting.html"))
+    frame = first.go("greeting.html")
+    play_best(frame)
     assert first.values("cmi.core.lesson_status")[-1] == "passed"
+    # The LMS record is the only record: nothing of the learner's progress is left in the browser.
+    assert frame.evaluate("Object.keys(localStorage).filter(key => key.startsWith('course-progress'))") == []
     first.leave()
+    page.goto(f"{lms}/course/scorm.html")  # and someone plays the package outside the LMS, in this browser
+    play_best(Launch(page, page).go("greeting.html"))
     second = launch(page, lms, LEARNER_2)  # the same browser profile, the LMS's record of another learner
     progress = second.go("progress.html")
     assert progress.locator("[data-learner-name]").inner_text() == "Li, Na"
+    assert progress.locator("[data-learner-form]").is_hidden()  # in an LMS, the LMS says who is learning
     assert progress.locator("[data-progress-row=size-question] [data-status]").inner_text() == "还没练习"
     assert second.set_values(GRADING.pattern) == [("cmi.core.lesson_status", "incomplete")]
     assert second.leave()["core"]["lesson_status"] == "incomplete"
