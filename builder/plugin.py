@@ -117,7 +117,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
-        config.extra_javascript += ["assets/course/roleplay.js", "assets/course/progress.js"]
+        # The learner's records first: the chat may start at once, and its first attempt must be this learner's.
+        config.extra_javascript += ["assets/course/progress.js", "assets/course/roleplay.js"]
         self._build_aside(config)
         return config
 

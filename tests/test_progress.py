@@ -74,6 +74,8 @@ def test_a_new_learner_starts_clean_and_switching_back_by_name_restores_their_re
     assert status(page) == "还没练习"
     page.goto(site + "completion/")
     assert page.locator("[data-completion-ready]").is_hidden()  # 李娜 never sees 王芳's certificate
+    page.goto(site + "greeting/")
+    assert page.locator(".course-chat-window__summary").count() == 0  # nor the debrief of 王芳's last try
     page.goto(site + "progress/")
     switch_learner(page, "王芳")
     assert status(page) == "已通过"

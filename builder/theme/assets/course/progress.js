@@ -102,10 +102,27 @@
     } catch (error) { return ""; }
   }
 
+  // The chat keeps the attempt in play per tab (roleplay.js: "course-attempt:v1:" + site root + scenario),
+  // so that a reload resumes it. Another learner in the same tab, after an LMS launch or a switch of
+  // name, must not see it: the tab remembers whose attempts it holds.
+  function forgetOthersAttempts(siteRoot, learner) {
+    try {
+      var session = window.sessionStorage, mark = "course-learner:v1:" + siteRoot;
+      if (session.getItem(mark) === learner) { return; }
+      Object.keys(session).forEach(function (key) {
+        if (key.indexOf("course-attempt:v1:" + siteRoot) === 0) { session.removeItem(key); }
+      });
+      session.setItem(mark, learner);
+    } catch (error) { /* no session storage: the chat keeps its attempt in memory, for one page */ }
+  }
+
   function makeStore() {
     var script = document.currentScript;
+    var siteRoot = script ? new URL("../../", script.src).pathname : "/";
     var lms = lmsAdapter();
-    var place = lms ? inLms(lms) : inBrowser(script ? new URL("../../", script.src).pathname : "/");
+    var place = lms ? inLms(lms) : inBrowser(siteRoot);
+    function forget() { forgetOthersAttempts(siteRoot, (lms ? "lms:" : "browser:") + place.learner().id); }
+    forget();
 
     // The chat judges the pass (the pass mark, a critical mistake); a pass is never replaced by a
     // failed try, however many points that try scored.
@@ -133,7 +150,9 @@
     return {
       place: place, result: result, decision: decision,
       records: function () { return place.read(); },
-      reset: function () { place.write(blankRecords()); }
+      reset: function () { place.write(blankRecords()); },
+      // Without an LMS only: the learner says who they are.
+      switchTo: place.switchTo ? function (name) { place.switchTo(name); forget(); } : null
     };
   }
 
@@ -267,8 +286,8 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var name = input.value.trim();
-      if (!name || !store.place.switchTo) { return; }
-      store.place.switchTo(name);
+      if (!name || !store.switchTo) { return; }
+      store.switchTo(name);
       input.value = "";
       showProgress(root);
       message.textContent = fill(labels.learner_switched, { name: name });
