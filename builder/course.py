@@ -30,8 +30,6 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    # Rules still being adopted are shown, not enforced (see Settings.rules_enforced).
-    broken_rules = problems if settings.rules_enforced else warnings
     certain_words, word_problems = load_certain_words(root / CONTENT_DIR)
     problems += word_problems
     editions: dict[str, dict[str, Edition]] = {}
@@ -49,9 +47,8 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     warnings += scenario_warnings
     if roleplays and not scenario_problems:
         scenarios = {roleplay.id: roleplay.scenario for roleplay in roleplays}
-        broken_rules += [Problem(QUIZZES_DIR, 1, 1, "", message)
-                         for message in cue_report(scenarios, languages, settings)]
-    broken_rules += _wording(editions, certain_words)
+        problems += [Problem(QUIZZES_DIR, 1, 1, "", message) for message in cue_report(scenarios, languages, settings)]
+    problems += _wording(editions, certain_words)
     glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
     problems += glossary_problems + (_terms(editions, glossary) if glossary else [])
     problems += _links(editions)

@@ -61,7 +61,6 @@ class CourseConfig(Config):
     pass_mark = config_options.Type(int, default=Settings.pass_mark)
     cue_pass_limit = config_options.Type(int, default=Settings.cue_pass_limit)
     length_ratio = config_options.Type(float, default=Settings.length_ratio)
-    rules_enforced = config_options.Type(bool, default=Settings.rules_enforced)
     # A copy that works opened from disk (file://): set by `course export offline`, not in mkdocs.yml.
     offline = config_options.Type(bool, default=False)
     # The shop whose staff take the course, named on the completion certificate: one name for every

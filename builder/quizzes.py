@@ -63,12 +63,10 @@ def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...], module
     if problems:
         return None, None, problems, []
     broken = [*rule_problems(scenario, rules.settings), *scenario_wording(scenario, rules.certain_words)]
-    broken_rules = [_at(loaded, where, message) for where, message in broken]
     warnings = [_at(loaded, where, message) for where, message in length_warnings(scenario, languages, rules.settings)]
-    if rules.settings.rules_enforced and broken_rules:
-        return None, None, broken_rules, warnings
-    roleplay = Roleplay(path.stem, scenario, max_score(scenario))
-    return roleplay, loaded, [], warnings + ([] if rules.settings.rules_enforced else broken_rules)
+    if broken:
+        return None, None, [_at(loaded, where, message) for where, message in broken], warnings
+    return Roleplay(path.stem, scenario, max_score(scenario)), loaded, [], warnings
 
 
 def _references(scenario: Scenario, modules: dict[str, Module | None]):

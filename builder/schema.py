@@ -275,17 +275,14 @@ class Turn(Strict):
 class Ending(Strict):
     id: Id = Field(description="The ending's id in kebab-case, unique in the scenario (e.g. 'resolved').")
     outcome: Localized = Field(description="How the conversation ended and what it means for the shop.")
-    mood: Mood | Annotated[list[Mood], Field(min_length=2, max_length=2)] | None = Field(
-        default=None,
+    mood: Mood | Annotated[list[Mood], Field(min_length=2, max_length=2)] = Field(
         description="The customer's mood at this ending: one value (0 furious … 4 satisfied) or [lowest, highest].",
     )
-    resolved: bool | None = Field(default=None, description="Whether the customer's case was resolved at this ending.")
+    resolved: bool = Field(description="Whether the customer's case was resolved at this ending.")
 
     @property
     def moods(self) -> range:
-        """The moods a customer may arrive here with; every mood when the ending declares none."""
-        if self.mood is None:
-            return MOODS
+        """The moods a customer may arrive here with."""
         low, high = (self.mood, self.mood) if isinstance(self.mood, int) else self.mood
         return range(low, high + 1)
 

@@ -44,8 +44,9 @@ CASES = [
      [f"{QUIZ}:141:15: endings[1].resolved: a path that ends here unresolved (opening → delivery → ordered) scores "
       "20 of 20, a pass; a pass must end with the case resolved"]),
     ("ending-undeclared", edit(QUIZ, "    mood: 0\n    resolved: false\n", ""),
-     [f"{QUIZ}:142:5: endings[2].mood: missing; add 'mood:': the customer's mood here (0 to 4, or [lowest, highest])",
-      f"{QUIZ}:142:5: endings[2].resolved: missing; add 'resolved:': whether the case is resolved here (true or false)"]),
+     [f"{QUIZ}:142:5: endings[2].mood: missing; add it: The customer's mood at this ending: one value (0 furious … 4 "
+      "satisfied) or [lowest, highest].",
+      f"{QUIZ}:142:5: endings[2].resolved: missing; add it: Whether the customer's case was resolved at this ending."]),
     ("branch-never-taken", edit(QUIZ, DELIVERY_BEST, "        next:\n          - {if_mood_at_most: 0, to: left}\n"
                                 "          - to: ordered\n  - id: cold-reply"),
      [f"{QUIZ}:96:13: turns[2].choices[2].next[1]: no customer reaches 'delivery' in a mood that takes this branch, "
