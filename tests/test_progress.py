@@ -26,7 +26,7 @@ BEST = {  # the best replies of the fixture scenario, per language
 def with_shop(course):
     config = course / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"  - course:\n(      .*\n)*", lambda _: SHOP, text, count=1), encoding="utf-8")
+    config.write_text(re.sub(r"  - course:.*\n(      .*\n)*", lambda _: SHOP, text, count=1), encoding="utf-8")
     return course
 
 
@@ -161,7 +161,7 @@ def test_a_shop_named_in_some_languages_only_stops_the_build(tmp_path):
     course = make_course(tmp_path / "course")
     config = course / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"  - course:\n(      .*\n)*", lambda _: "  - course:\n      shop: {zh: 小鹿旗舰店}\n", text, count=1),
+    config.write_text(re.sub(r"  - course:.*\n(      .*\n)*", lambda _: "  - course:\n      shop: {zh: 小鹿旗舰店}\n", text, count=1),
                       encoding="utf-8")
     result = mkdocs_build(course)
     assert result.returncode == 1
