@@ -166,7 +166,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
                       modules=[entry for entry in practised if entry[2]], progress_labels=words(PROGRESS_WORDS),
                       page_link=page_link, completion_link=page_link(COMPLETION_PAGE),
                       skills=_skill_map(course, language), course_name=issuer.course_names.get(language, ""),
-                      shop=issuer.shops.get(language, ""))
+                      shop=issuer.shops.get(language, ""), pass_mark=str(course.settings.pass_mark))
         pages[f"{language}/{PROGRESS_PAGE}.md"] = _searched(render("progress.md.j2").render(**shared), UNSEARCHED)
         pages[f"{language}/{COMPLETION_PAGE}.md"] = _searched(render("completion.md.j2").render(**shared), UNSEARCHED)
     return pages

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+import pypdfium2
 import pytest
 
 from .conftest import LANGUAGES, make_course, mkdocs_build
 from .site_server import framed_by_another_site, serving
+from .test_print import A4_POINTS, keep_images, text_of
 from .test_roleplay import ARGUE, BEST_DELIVERY, BEST_FIRST, CURT_FIRST, choose
 
 SHOP = "  - course:\n      shop: {zh: 小鹿旗舰店, ko: 사슴 스토어, bg: Магазин „Елен“}\n"
@@ -145,7 +147,8 @@ def test_scores_never_wrap_and_nothing_overflows_on_a_phone(page, site, language
 def test_the_certificate_names_course_shop_learner_date_and_modules_on_one_a4_page(page, site, language):
     pass_everything(page, site, language)
     page.goto(site + home(language) + "completion/")
-    page.locator("[data-completion-name]").fill({"zh": "王芳", "ko": "김민지", "bg": "Мария Петрова"}[language])
+    learner = {"zh": "王芳", "ko": "김민지", "bg": "Мария Петрова"}[language]
+    page.locator("[data-completion-name]").fill(learner)
     certificate = page.locator(".course-certificate").inner_text()
     shop = {"zh": "小鹿旗舰店", "ko": "사슴 스토어", "bg": "Магазин „Елен“"}[language]
     course = {"zh": "网店客服培训", "ko": "온라인 쇼핑몰 고객 상담 교육", "bg": "Обучение по обслужване на клиенти за онлайн магазини"}
@@ -153,8 +156,11 @@ def test_the_certificate_names_course_shop_learner_date_and_modules_on_one_a4_pa
     assert page.locator("[data-completion-date]").inner_text().strip() != ""
     assert page.locator("[data-module-summary]").count() == 1
     assert page.locator(".course-certificate__line").count() == 3
-    pdf = page.pdf(format="A4", print_background=True)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True, print_background=True))
+    assert len(pdf) == 1 and tuple(round(side) for side in pdf[0].get_size()) == A4_POINTS
+    printed = text_of(pdf)
+    assert all(re.sub(r"\s+", "", text) in printed for text in (learner, shop, course[language]))
+    keep_images(pdf, f"{language}-certificate", 1)
 
 
 def test_a_shop_named_in_some_languages_only_stops_the_build(tmp_path):
