@@ -55,6 +55,18 @@ def site_names(config) -> dict[str, str]:
     return {language.locale: language.site_name or config.site_name for language in languages if language.build}
 
 
+def issuer_of(config, languages: tuple[str, ...]) -> Issuer:
+    """The course's and the shop's names for the certificate, from mkdocs.yml; a shop named in some
+    languages only is a mistake of the trainer's, said as such."""
+    shop = config.plugins["course"].config.shop
+    if isinstance(shop, str):
+        return Issuer(site_names(config), {language: shop for language in languages})
+    if missing := [language for language in languages if not isinstance(shop.get(language), str)]:
+        raise PluginError(f"mkdocs.yml: plugins: course: shop: give the shop's name in {', '.join(missing)} "
+                          f"too, or one name for every language")
+    return Issuer(site_names(config), {language: shop[language] for language in languages})
+
+
 class CourseConfig(Config):
     generated_dir = config_options.Type(str, default=".course-build")
     # The course-wide settings (builder/settings.py says what each means).
@@ -103,7 +115,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         else:
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_ON_DEMAND]
         generated = root / self.config.generated_dir / "docs"
-        issuer = Issuer(site_names(config), self._shops(course.languages))
+        issuer = issuer_of(config, course.languages)
         changed = write_pages(generated, render_course(course, config.use_directory_urls, stale, issuer))
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
         config.docs_dir = str(generated)
@@ -120,15 +132,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.extra_javascript += ["assets/course/progress.js", "assets/course/roleplay.js"]
         self._build_aside(config)
         return config
-
-    def _shops(self, languages: tuple[str, ...]) -> dict[str, str]:
-        shop = self.config.shop
-        if isinstance(shop, str):
-            return {language: shop for language in languages}
-        if missing := [language for language in languages if not isinstance(shop.get(language), str)]:
-            raise PluginError(f"mkdocs.yml: plugins: course: shop: give the shop's name in {', '.join(missing)} "
-                              f"too, or one name for every language")
-        return {language: shop[language] for language in languages}
 
     @staticmethod
     def _stale_translations(root: Path, languages: tuple[str, ...]) -> frozenset[tuple[str, str]]:

@@ -6,6 +6,8 @@ with a shop named in mkdocs.yml as a training company sets it.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pypdfium2
 import pytest
@@ -163,16 +165,18 @@ def test_the_certificate_names_course_shop_learner_date_and_modules_on_one_a4_pa
     keep_images(pdf, f"{language}-certificate", 1)
 
 
-def test_a_shop_named_in_some_languages_only_stops_the_build(tmp_path):
+def test_a_shop_named_in_some_languages_only_stops_the_build_and_the_render(tmp_path):
     course = make_course(tmp_path / "course")
     config = course / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"  - course:.*\n(      .*\n)*", lambda _: "  - course:\n      shop: {zh: 小鹿旗舰店}\n", text, count=1),
                       encoding="utf-8")
+    message = "mkdocs.yml: plugins: course: shop: give the shop's name in ko, bg too, or one name for every language"
     result = mkdocs_build(course)
-    assert result.returncode == 1
-    assert ("mkdocs.yml: plugins: course: shop: give the shop's name in ko, bg too, or one name for every language"
-            in result.stderr)
+    assert result.returncode == 1 and message in result.stderr
+    rendered = subprocess.run([sys.executable, "-m", "builder.cli", "render", "out"], cwd=course,
+                              capture_output=True, text=True, timeout=120)
+    assert rendered.returncode == 1 and rendered.stderr == f"course: {message}\n"
 
 
 def test_a_browser_that_refuses_storage_plays_from_memory_and_says_so_once(storage_blocking_page, site, tmp_path):
