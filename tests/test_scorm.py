@@ -154,9 +154,9 @@ def test_best_play_passes_with_score_progress_and_one_interaction_per_choice(pag
     assert "failed" not in run.values("cmi.core.lesson_status")
     recorded = run.lms.evaluate("interactions()")
     # The written order of the replies (a, b …), whatever order the chat showed them in.
-    assert [(i["id"], i["student_response"], i["result"]) for i in recorded] == [
-        ("size-question.opening", "b", "wrong"), ("size-question.cold-reply", "b", "wrong"),
-        ("size-question.opening", "a", "correct"), ("size-question.delivery", "b", "correct")]
+    assert [(i["id"], i["student_response"], i["result"], i["correct_responses"]["0"]["pattern"]) for i in recorded] == [
+        ("size-question.opening", "b", "wrong", "a"), ("size-question.cold-reply", "b", "wrong", "a"),
+        ("size-question.opening", "a", "correct", "a"), ("size-question.delivery", "b", "correct", "b")]
     for interaction in recorded:
         assert IDENTIFIER.match(interaction["id"]) and interaction["type"] == "choice"
         assert interaction["result"] in {"correct", "wrong", "unanticipated", "neutral"}

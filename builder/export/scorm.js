@@ -181,22 +181,27 @@
   // CMIIdentifier: printable ASCII without spaces, at most 255 characters.
   function identifier(text) { return String(text).replace(/[^\x21-\x7e]/g, "_").slice(0, IDENTIFIER_LIMIT); }
 
-  // One cmi.interactions.n per choice: "scenario.turn", the reply's written letter, right or wrong.
+  function letter(n) { return n >= 0 ? "abcdefghijklmnopqrstuvwxyz".charAt(n) : ""; }
+
+  // One cmi.interactions.n per choice: "scenario.turn", the reply's written letter, right or wrong,
+  // and the best reply's letter as the correct response.
   function interaction(decision) {
     if (finished || !grading) { return false; }
-    var prefix = "cmi.interactions." + interactions + ".", choice = Number(decision.choice);
+    var prefix = "cmi.interactions." + interactions + ".";
     interactions += 1;
     var values = [
       ["id", identifier(decision.scenario + "." + decision.turn)],
       ["objectives.0.id", identifier(decision.teaches)],
       ["type", "choice"],
-      ["student_response", "abcdefghijklmnopqrstuvwxyz".charAt(choice) || "a"],
+      ["student_response", letter(Number(decision.choice))],
+      ["correct_responses.0.pattern", letter(Number(decision.bestChoice))],
       ["result", decision.best === true ? "correct" : "wrong"],
       ["weighting", "1"],
       ["latency", timespan(Number(decision.latency))],
       ["time", clock(decision.time)]
     ];
-    return values.every(function (pair) { return set(prefix + pair[0], pair[1]); });
+    // A value the chat did not give (an unknown reply) is left out, never made up.
+    return values.every(function (pair) { return pair[1] === "" || set(prefix + pair[0], pair[1]); });
   }
 
   // Once, on leaving: LMSFinish commits what was set, so no separate LMSCommit after the page is gone.

@@ -187,7 +187,20 @@
     }
   }
 
-  function keepDecision(event) { store.decision(event.detail || {}); }
+  // The turn's best reply by its written place, from the role-play's printed script, for the LMS's
+  // record of the right answer (the chat names only whether the chosen reply was the best).
+  function bestOf(root, turn) {
+    var replies = root && root.querySelectorAll ? root.querySelectorAll('[data-turn="' + String(turn).replace(/["\\]/g, "") + '"] [data-choice]') : [];
+    for (var n = 0; n < replies.length; n += 1) { if (replies[n].hasAttribute("data-best")) { return n; } }
+    return -1;
+  }
+
+  function keepDecision(event) {
+    var detail = event.detail || {}, decided = {};
+    Object.keys(detail).forEach(function (name) { decided[name] = detail[name]; });
+    if (!isFinite(decided.bestChoice)) { decided.bestChoice = bestOf(event.target, detail.turn); }
+    store.decision(decided);
+  }
 
   if (!window.courseProgressListens) {
     window.courseProgressListens = true;
