@@ -90,16 +90,9 @@
     };
   }
 
-  // A principle is "module-id#section-id". The chat may name it so, or by the link to its section
-  // ("#section" on its own module's page, "../module/#section", "module.html#section").
+  // A principle is "module-id#section-id", as the chat names it.
   function principleOf(teaches) {
-    if (typeof teaches !== "string" || teaches.indexOf("#") < 0) { return ""; }
-    if (/^[a-z0-9-]+#[a-z0-9-]+$/.test(teaches)) { return teaches; }
-    try {
-      var url = new URL(teaches, window.location.href);
-      var page = url.pathname.replace(/\/$/, "").replace(/\.html$/, "").split("/").pop();
-      return page && url.hash.length > 1 ? page + url.hash : "";
-    } catch (error) { return ""; }
+    return typeof teaches === "string" && /^[a-z0-9-]+#[a-z0-9-]+$/.test(teaches) ? teaches : "";
   }
 
   // The chat keeps the attempt in play per tab (roleplay.js: "course-attempt:v1:" + site root + scenario),
@@ -187,19 +180,8 @@
     }
   }
 
-  // The turn's best reply by its written place, from the role-play's printed script, for the LMS's
-  // record of the right answer (the chat names only whether the chosen reply was the best).
-  function bestOf(root, turn) {
-    var replies = root && root.querySelectorAll ? root.querySelectorAll('[data-turn="' + String(turn).replace(/["\\]/g, "") + '"] [data-choice]') : [];
-    for (var n = 0; n < replies.length; n += 1) { if (replies[n].hasAttribute("data-best")) { return n; } }
-    return -1;
-  }
-
   function keepDecision(event) {
-    var detail = event.detail || {}, decided = {};
-    Object.keys(detail).forEach(function (name) { decided[name] = detail[name]; });
-    if (!isFinite(decided.bestChoice)) { decided.bestChoice = bestOf(event.target, detail.turn); }
-    store.decision(decided);
+    store.decision(event.detail || {});
   }
 
   if (!window.courseProgressListens) {
