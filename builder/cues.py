@@ -87,10 +87,9 @@ def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -
             for language in languages for text, count in sorted(stock_sentences(scenarios, language).items())]
 
 
-def passes_with(scenario: Scenario, language: str, pick: Pick, settings: Settings) -> bool:
+def passes_with(play: Play, language: str, pick: Pick, settings: Settings) -> bool:
     """Whether always picking by `pick` passes the scenario in `language`."""
-    play, state = Play(scenario), Play(scenario).start
-    score, critical = 0, False
+    state, score, critical = play.start, 0, False
     while state[0] in play.turns:
         choice = pick(play.turns[state[0]].choices, language)
         score, critical = score + choice.points, critical or choice.critical
@@ -101,7 +100,8 @@ def passes_with(scenario: Scenario, language: str, pick: Pick, settings: Setting
 def cue_passes(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings
                ) -> dict[str, dict[str, list[str]]]:
     """For each strategy and language, the scenarios it passes."""
-    return {name: {language: [sid for sid, s in scenarios.items() if passes_with(s, language, pick, settings)]
+    plays = {sid: Play(scenario) for sid, scenario in scenarios.items()}  # its states are found once
+    return {name: {language: [sid for sid, play in plays.items() if passes_with(play, language, pick, settings)]
                    for language in languages}
             for name, pick in strategies(scenarios, languages).items()}
 
