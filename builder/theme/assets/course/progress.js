@@ -9,7 +9,23 @@
 (function () {
   "use strict";
 
-  var PASS_PERCENT = 80;  // a principle is handled well when the best reply was chosen this often
+  // Small DOM helpers, shared with the chat (roleplay.js loads after this file and uses them).
+  var dom = window.courseDom || (window.courseDom = {
+    fill: function (template, values) {
+      return template.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    },
+    element: function (tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) { node.className = className; }
+      if (text !== undefined) { node.textContent = text; }
+      return node;
+    },
+    labelsOf: function (node) {
+      try { return JSON.parse(node.getAttribute("data-labels")) || {}; } catch (error) { return {}; }
+    }
+  });
+  var fill = dom.fill, element = dom.element, labelsOf = dom.labelsOf;
+
   var RECENT = 10;  // a principle's record: whether the best reply was chosen, the last ten times it was at stake
 
   function blankRecords() { return { scenarios: {}, skills: {} }; }
@@ -152,20 +168,6 @@
   // One store per window, however many copies of this file the page loads.
   var store = window.courseStore || (window.courseStore = makeStore());
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
-  function labelsOf(node) {
-    try { return JSON.parse(node.getAttribute("data-labels")) || {}; } catch (error) { return {}; }
-  }
 
   /* ---- what the chat announces -------------------------------------------- */
 
@@ -227,13 +229,15 @@
 
   // The skill map: each principle's recent record, and those below the pass mark listed to review.
   function showSkills(root, labels, records) {
+    // A principle is handled well when its best reply was chosen as often as a role-play's pass mark asks.
     var review = root.querySelector("[data-skills-review]"), weak = [], tried = false;
+    var passMark = Number(root.getAttribute("data-pass-mark"));
     if (!review) { return; }
     root.querySelectorAll("[data-skill]").forEach(function (row) {
       var outcomes = records.skills[row.getAttribute("data-skill")] || "", counts = ratio(outcomes);
       row.querySelector("[data-skill-best]").textContent = outcomes ? fill(labels.times, counts) : "–";
       tried = tried || Boolean(outcomes);
-      if (outcomes && counts.best * 100 < counts.asked * PASS_PERCENT) { weak.push({ row: row, share: counts.best / counts.asked }); }
+      if (outcomes && counts.best * 100 < counts.asked * passMark) { weak.push({ row: row, share: counts.best / counts.asked }); }
     });
     weak.sort(function (a, b) { return a.share - b.share; });
     review.textContent = "";

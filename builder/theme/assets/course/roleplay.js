@@ -17,20 +17,8 @@
     root.dispatchEvent(new CustomEvent(name, { bubbles: true, detail: detail }));
   }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
-  function labelsOf(node) {
-    try { return JSON.parse(node.getAttribute("data-labels")) || {}; } catch (error) { return {}; }
-  }
+  // The DOM helpers progress.js (loaded first) shares.
+  var fill = window.courseDom.fill, element = window.courseDom.element, labelsOf = window.courseDom.labelsOf;
 
   function textOf(node, name) {
     var part = node.querySelector(name ? '[data-text="' + name + '"]' : "[data-text]");
