@@ -31,6 +31,7 @@ from .search_by_language import (
     split_search_index, with_language_base, with_named_search_dialog, write_offline_indexes,
 )
 from .staging import discard, publish, staging_dir
+from .theme_words import localise_theme, with_short_site_name
 from .translations import stale_items
 
 log = get_plugin_logger("course")
@@ -97,7 +98,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
-        config.extra_javascript += ["assets/course/roleplay.js", "assets/course/progress.js"]
+        config.extra_javascript += [f"assets/course/{name}.js" for name in ("roleplay", "progress", "language", "search")]
         self._build_aside(config)
         return config
 
@@ -125,6 +126,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         language = config.theme["language"]
         config.theme["language"] = LANGUAGE_TAGS.get(language, language)
         i18n = config.plugins["i18n"]
+        localise_theme(config, i18n.current_language)
         if i18n.current_language != i18n.default_language:
             # GitHub Pages serves one 404.html, at the root: the source language's.
             config.theme.static_templates.discard("404.html")
@@ -151,13 +153,27 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         language = i18n.current_language
         if language != i18n.default_language:
             output = with_language_base(output, language)
-        return with_csp(with_named_search_dialog(output, SEARCH_NAMES[language]), self.config.offline)
+        return self._finished(output, config, language)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        language = config.plugins["i18n"].default_language
-        return with_csp(with_named_search_dialog(output_content, SEARCH_NAMES[language]), self.config.offline)
+        return self._finished(output_content, config, config.plugins["i18n"].default_language)
+
+    def _finished(self, html: str, config, language: str) -> str:
+        html = with_short_site_name(html, config.site_name, config.extra.get("short_name"))
+        return with_csp(with_named_search_dialog(html, SEARCH_NAMES[language]), self.config.offline)
+
+    def on_template_context(self, context, template_name: str, config):
+        if template_name == "404.html":
+            # The 404 page greets every language and links to each one's home page.
+            context["course_labels"] = all_labels()
+            context["course_languages"] = build_languages(config.plugins["i18n"])
+            if self.config.offline:
+                # MkDocs gives error pages root-absolute links ("/assets/…"), which from disk point
+                # at the drive's root; the offline copy's 404.html lies at its root: links from here.
+                context["base_url"] = "."
+        return context
 
     def on_page_context(self, context, page, config, nav):
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""

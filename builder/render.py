@@ -22,7 +22,7 @@ PRINT_PAGE = "print"  # the whole course on one page, every role-play laid out a
 # The words the role-play script needs in the browser, and those of the progress pages.
 ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again", "mood", "ending", "summary",
                   "score_line", "passed", "not_passed", "your_choices", "try_again", "storage_off",
-                  "mood_0", "mood_1", "mood_2", "mood_3", "mood_4")
+                  "mood_0", "mood_1", "mood_2", "mood_3", "mood_4", "colon")
 PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done", "storage_off",
                   "completion_locked")
 
