@@ -37,6 +37,7 @@ from .translations import stale_items
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
 OFFLINE_SHIM = "assets/course/offline/iframe-worker.js"
+SEARCH_MENDS = "assets/course/search.js"
 WATCHED = (CONTENT_DIR, "quizzes", GUIDES_DIR)
 LANGUAGE_TAGS = all_labels()["language_tag"]
 SEARCH_NAMES = all_labels()["search_dialog"]
@@ -98,7 +99,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
-        config.extra_javascript += [f"assets/course/{name}.js" for name in ("roleplay", "progress", "language", "search")]
+        config.extra_javascript += [f"assets/course/{name}.js" for name in ("roleplay", "progress", "language")]
+        # In the head, before Material's bundle: it must see the index the bundle hands its search worker.
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_MENDS]
         self._build_aside(config)
         return config
 
