@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 from .course import build_languages, load_course
@@ -19,6 +20,7 @@ from .export.scorm import export_scorm
 from .pages import write_pages
 from .render import render_course
 from .scaffold import new_module
+from .settings import Settings
 from .translations import CURRENT, Translation, mark_reviewed, stale_items, translation_states
 
 EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
@@ -72,13 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translations":
         return translations_command(root, site_languages(config_file), args.reviewed)
     try:
-        course = load_course(root, site_languages(config_file))
+        course = load_course(root, site_languages(config_file), site_settings(config_file))
     except CourseError as error:
+        show_warnings(error.warnings)
         print(error.report(), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(annotation(problem) for problem in error.problems))
         return EXIT_COURSE_ERROR
     if args.command == "check":
+        show_warnings(course.warnings)
         print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
               f"scenarios in {', '.join(course.languages)}.")
         return EXIT_OK
@@ -136,7 +140,14 @@ def translation_table(states: list[Translation], languages: tuple[str, ...]) -> 
                      for row in [header, *body])
 
 
-def annotation(problem: Problem) -> str:
+def show_warnings(warnings) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if warnings and os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(annotation(warning, "warning") for warning in warnings))
+
+
+def annotation(problem: Problem, level: str = "error") -> str:
     """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
     def escape(text: str, *more: str) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -147,14 +158,24 @@ def annotation(problem: Problem) -> str:
     properties = f"file={escape(problem.file, ':', ',')},line={problem.line},col={problem.column}"
     if problem.field:
         properties += f",title={escape(problem.field, ':', ',')}"
-    return f"::error {properties}::{escape(problem.message)}"
+    return f"::{level} {properties}::{escape(problem.message)}"
 
 
 def site_languages(config_file: Path) -> tuple[str, ...]:
     """The languages the site builds, its default first, as mkdocs.yml declares them."""
+    return build_languages(_site_config(config_file).plugins["i18n"])
+
+
+def site_settings(config_file: Path) -> Settings:
+    """The course settings, as the course plugin's options in mkdocs.yml declare them."""
+    return Settings.of(_site_config(config_file).plugins["course"].config)
+
+
+@cache
+def _site_config(config_file: Path):
     from mkdocs.config import load_config
 
-    return build_languages(load_config(str(config_file)).plugins["i18n"])
+    return load_config(str(config_file))
 
 
 if __name__ == "__main__":

@@ -16,9 +16,12 @@ from .links import link_problems
 from .guides import load_guides
 from .load import load
 from .parity import Edition, compare, extra_module, missing_module
-from .quizzes import Roleplay, load_scenarios
+from .cues import cue_report
+from .quizzes import QUIZZES_DIR, Roleplay, ScenarioRules, load_scenarios
 from .schema import ID_PATTERN, Glossary, Module
+from .settings import Settings
 from .validate import check, known_keys
+from .wording import load_certain_words, module_wording
 
 CONTENT_DIR = "content"
 _KEYS = known_keys(Module)
@@ -33,6 +36,9 @@ class Course:
     roleplays: tuple[Roleplay, ...] = ()
     glossary: Glossary | None = None
     guides: dict[str, dict[str, str]] = field(default_factory=dict)
+    settings: Settings = Settings()
+    # What `course check` shows but does not stop on: a best reply that gives itself away by length.
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def module_ids(self) -> list[str]:
@@ -42,12 +48,17 @@ class Course:
         return [roleplay for roleplay in self.roleplays if roleplay.scenario.module == module_id]
 
 
-def load_course(root: Path, languages: tuple[str, ...]) -> Course:
+def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Settings()) -> Course:
     """Load, check and compare every module under `root/content/` and every scenario under `root/quizzes/`.
 
     Raises `CourseError` with all the problems found, in every file at once.
     """
     problems: list[Problem] = []
+    warnings: list[Problem] = []
+    # Rules still being adopted are shown, not enforced (see Settings.rules_enforced).
+    broken_rules = problems if settings.rules_enforced else warnings
+    certain_words, word_problems = load_certain_words(root / CONTENT_DIR)
+    problems += word_problems
     editions: dict[str, dict[str, Edition]] = {}
     for language in languages:
         editions[language] = _load_language(root, language, problems)
@@ -57,21 +68,28 @@ def load_course(root: Path, languages: tuple[str, ...]) -> Course:
     # A module with problems of its own (in any language) is known but not judged: no cascade of errors.
     source_modules = {path.stem: None for path in (root / CONTENT_DIR).glob("*/*.yaml") if re.match(ID_PATTERN, path.stem)}
     source_modules |= {module_id: edition.module for module_id, edition in editions[languages[0]].items()}
-    roleplays, scenario_problems = load_scenarios(root, languages, source_modules)
+    roleplays, scenario_problems, scenario_warnings = load_scenarios(
+        root, languages, source_modules, ScenarioRules(settings, certain_words))
     problems += scenario_problems
+    warnings += scenario_warnings
+    if roleplays and not scenario_problems:
+        scenarios = {roleplay.id: roleplay.scenario for roleplay in roleplays}
+        broken_rules += [Problem(QUIZZES_DIR, 1, 1, "", message)
+                         for message in cue_report(scenarios, languages, settings)]
+    broken_rules += _wording(editions, certain_words)
     glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
     problems += glossary_problems + (_terms(editions, glossary) if glossary else [])
     problems += _links(editions)
     guides, guide_problems = load_guides(root, languages)
     problems += guide_problems
     if problems:
-        raise CourseError(problems)
+        raise CourseError(problems, warnings)
     modules = {
         language: sorted(((module_id, e.module) for module_id, e in editions[language].items()),
                          key=lambda item: item[1].order)
         for language in languages
     }
-    return Course(tuple(languages), modules, tuple(roleplays), glossary, guides)
+    return Course(tuple(languages), modules, tuple(roleplays), glossary, guides, settings, tuple(sorted(warnings)))
 
 
 def build_languages(i18n) -> tuple[str, ...]:
@@ -136,6 +154,12 @@ def _terms(editions: dict[str, dict[str, Edition]], glossary: Glossary) -> list[
             for where, message in term_problems(edition.module, language, glossary, f"{CONTENT_DIR}/{GLOSSARY_FILE}"):
                 problems.append(Problem(edition.loaded.file, *edition.loaded.position(where), field_name(where), message))
     return problems
+
+
+def _wording(editions: dict[str, dict[str, Edition]], certain_words: dict[str, list[str]]) -> list[Problem]:
+    return [Problem(edition.loaded.file, *edition.loaded.position(where), field_name(where), message)
+            for language, found in editions.items() for edition in found.values()
+            for where, message in module_wording(edition.module, language, certain_words)]
 
 
 def _links(editions: dict[str, dict[str, Edition]]) -> list[Problem]:

@@ -27,8 +27,9 @@ class Problem:
 class CourseError(Exception):
     """The course cannot be built; carries every problem found, sorted by place."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
         self.problems = sorted(set(problems))
+        self.warnings = sorted(set(warnings))
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -1,61 +1,135 @@
 """The branching of one scenario: where each choice leads, and what the best play is worth.
 
-A scenario is a small directed graph from its first turn to its endings. It
-may not loop: with a loop a learner could collect the same points again and
-again, and "every path ends" could no longer be promised.
+A scenario is a small directed graph from its first turn to its endings, walked
+on (turn, mood) states: a reply changes the customer's mood, the mood may make
+the customer leave or choose which turn follows, so the same turn can be met
+with different moods. It may not loop: with a loop a learner could collect the
+same points again and again, and "every path ends" could no longer be promised.
 """
 
 from __future__ import annotations
 
 import difflib
-from functools import cache
+from functools import cached_property
 
-from .schema import Scenario
+from .schema import MOODS, Choice, Scenario
+from .settings import Settings
 
 Path = tuple[str | int, ...]
+State = tuple[str, int]  # a turn or ending id, and the customer's mood on arriving there
+
+
+class Play:
+    """The (turn, mood) states of a scenario that has no broken links and no loops."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.turns = {turn.id: turn for turn in scenario.turns}
+        self.start: State = (scenario.turns[0].id, scenario.mood)
+
+    def after(self, state: State, choice: Choice) -> State:
+        """Where a reply leads from `state`: the mood changes first, then decides the way on."""
+        mood = min(MOODS.stop - 1, max(MOODS.start, state[1] + choice.mood))
+        leaving = self.scenario.walk_away
+        if leaving is not None and mood <= leaving.at:
+            return leaving.ending, mood
+        return choice.leads_to(mood), mood
+
+    @cached_property
+    def states(self) -> list[State]:
+        """Every reachable state, each before the states it leads to."""
+        order, seen = [], set()
+
+        def visit(state: State) -> None:
+            seen.add(state)
+            for choice in self._choices(state):
+                if (target := self.after(state, choice)) not in seen:
+                    visit(target)
+            order.append(state)
+
+        visit(self.start)
+        return order[::-1]
+
+    @cached_property
+    def best_from(self) -> dict[State, int]:
+        """The most points still to collect from each state."""
+        best: dict[State, int] = {}
+        for state in reversed(self.states):
+            best[state] = max((c.points + best[self.after(state, c)] for c in self._choices(state)), default=0)
+        return best
+
+    @cached_property
+    def best_to(self) -> dict[State, tuple[int, tuple[str, ...]]]:
+        """The most points collected on the way to each state, and the turns of that way."""
+        best = {self.start: (0, (self.start[0],))}
+        for state in self.states:
+            score, way = best[state]
+            for choice in self._choices(state):
+                target = self.after(state, choice)
+                if target not in best or score + choice.points > best[target][0]:
+                    best[target] = (score + choice.points, (*way, target[0]))
+        return best
+
+    @property
+    def max_score(self) -> int:
+        return self.best_from[self.start]
+
+    def through(self, state: State, choice: Choice) -> tuple[int, tuple[str, ...]]:
+        """The best score of a path that takes `choice` in `state`, and the turns of its way there."""
+        score, way = self.best_to[state]
+        return score + choice.points + self.best_from[self.after(state, choice)], way
+
+    def _choices(self, state: State) -> list[Choice]:
+        turn = self.turns.get(state[0])
+        return turn.choices if turn else []
 
 
 def graph_problems(scenario: Scenario) -> list[tuple[Path, str]]:
-    """Every broken link, unreachable turn or ending, and loop, at the field that causes it."""
-    problems = _duplicate_ids(scenario)
+    """Every broken link, unreachable turn, ending or branch, loop, and mood that contradicts an ending."""
+    problems = _duplicate_ids(scenario) or _unknown_targets(scenario)
     if problems:
         return problems
-    problems = _unknown_targets(scenario)
-    if problems:
-        return problems
-    problems = _unreachable(scenario) + _loops(scenario)
-    return problems or _detour_pays(scenario)
+    play = Play(scenario)  # its states are found even through a loop: each is visited once
+    problems = _unreachable(play) + _loops(scenario)
+    return problems or _ending_moods(play) or _detour_pays(play)
+
+
+def rule_problems(scenario: Scenario, settings: Settings) -> list[tuple[Path, str]]:
+    """What a pass must mean: no pass through a critical mistake or to an unresolved ending."""
+    play = Play(scenario)
+    return [*_undeclared_endings(scenario), *_critical_passes(play, settings), *_unresolved_passes(play, settings)]
 
 
 def max_score(scenario: Scenario) -> int:
     """The most points any path through the scenario can collect (for a scenario without graph problems)."""
-    turns = {turn.id: turn for turn in scenario.turns}
-
-    @cache
-    def best_from(node: str) -> int:
-        turn = turns.get(node)
-        return 0 if turn is None else max(choice.points + best_from(choice.next) for choice in turn.choices)
-
-    return best_from(scenario.turns[0].id)
+    return Play(scenario).max_score
 
 
 def best_path(scenario: Scenario) -> list[str]:
     """The turns met by always picking each turn's best choice, then the ending reached."""
-    turns = {turn.id: turn for turn in scenario.turns}
-    path = [scenario.turns[0].id]
-    while path[-1] in turns:
-        path.append(max(turns[path[-1]].choices, key=lambda choice: choice.points).next)
+    play, state = Play(scenario), Play(scenario).start
+    path = [state[0]]
+    while state[0] in play.turns:
+        state = play.after(state, play.turns[state[0]].best)
+        path.append(state[0])
     return path
 
 
-def _detour_pays(scenario: Scenario) -> list[tuple[Path, str]]:
+def _way(turns: tuple[str, ...]) -> str:
+    return " → ".join(turns)
+
+
+def _detour_pays(play: Play) -> list[tuple[Path, str]]:
     """A learner who picks the best reply every time must be able to reach full marks."""
-    turns = {turn.id: turn for turn in scenario.turns}
-    on_best_path = sum(max(c.points for c in turns[node].choices) for node in best_path(scenario) if node in turns)
-    most = max_score(scenario)
-    if most > on_best_path:
+    state, on_best_path = play.start, 0
+    while state[0] in play.turns:
+        best = play.turns[state[0]].best
+        on_best_path += best.points
+        state = play.after(state, best)
+    if play.max_score > on_best_path:
         return [(("turns",), f"picking the best reply in every turn scores {on_best_path}, but a path through "
-                 f"poorer replies scores {most}; give the replies on the way back from a harder turn fewer points")]
+                 f"poorer replies scores {play.max_score}; give the replies on the way back from a harder turn "
+                 "fewer points")]
     return []
 
 
@@ -76,29 +150,97 @@ def _unknown_targets(scenario: Scenario) -> list[tuple[Path, str]]:
     problems = []
     for t, turn in enumerate(scenario.turns):
         for c, choice in enumerate(turn.choices):
-            if choice.next not in targets:
-                close = difflib.get_close_matches(choice.next, targets, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "the turns and endings are: " + ", ".join(targets)
-                problems.append((("turns", t, "choices", c, "next"),
-                                 f"leads to '{choice.next}', which is neither a turn nor an ending here; {hint}"))
+            fields = [("next",)] if isinstance(choice.next, str) else [("next", b, "to") for b in range(len(choice.next))]
+            for field, target in zip(fields, choice.targets()):
+                if target not in targets:
+                    problems.append((("turns", t, "choices", c, *field),
+                                     f"leads to '{target}', which is neither a turn nor an ending here; "
+                                     + _did_you_mean(target, targets, "the turns and endings are")))
+    leaving = scenario.walk_away
+    endings = [ending.id for ending in scenario.endings]
+    if leaving is not None and leaving.ending not in endings:
+        problems.append((("walk_away", "ending"), f"'{leaving.ending}' is not an ending here; "
+                         + _did_you_mean(leaving.ending, endings, "the endings are")))
     return problems
 
 
-def _unreachable(scenario: Scenario) -> list[tuple[Path, str]]:
-    turns = {turn.id: turn for turn in scenario.turns}
-    reached, pending = set(), [scenario.turns[0].id]
-    while pending:
-        node = pending.pop()
-        if node not in reached:
-            reached.add(node)
-            pending += [choice.next for choice in turns[node].choices] if node in turns else []
+def _did_you_mean(name: str, known: list[str], listing: str) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"{listing}: " + ", ".join(known)
+
+
+def _unreachable(play: Play) -> list[tuple[Path, str]]:
+    scenario, reached = play.scenario, {node for node, _ in play.states}
     problems = []
     for kind, noun, items in (("turns", "turn", scenario.turns), ("endings", "ending", scenario.endings)):
         for index, item in enumerate(items):
             if item.id not in reached:
                 problems.append(((kind, index, "id"), f"no choice leads to the {noun} '{item.id}', so no learner "
                                  "can reach it; lead a choice to it or remove it"))
+    taken = {(state[0], id(choice), play.after(state, choice)) for state in play.states for choice in play._choices(state)}
+    for t, turn in enumerate(scenario.turns):
+        for c, choice in enumerate(turn.choices):
+            if isinstance(choice.next, str):
+                continue
+            for b, branch in enumerate(choice.next):
+                if not any(key[:2] == (turn.id, id(choice)) and key[2][0] == branch.to for key in taken):
+                    problems.append((("turns", t, "choices", c, "next", b),
+                                     f"no customer reaches '{turn.id}' in a mood that takes this branch, so it "
+                                     "never happens; change its condition or remove it"))
+    leaving = scenario.walk_away
+    if leaving is not None and not any(state == (leaving.ending, mood) for state in play.states
+                                       for mood in range(leaving.at + 1)):
+        problems.append((("walk_away", "at"), f"no path brings the customer's mood down to {leaving.at}, so the "
+                         "customer never walks away; raise 'at' or remove 'walk_away'"))
     return problems
+
+
+def _ending_moods(play: Play) -> list[tuple[Path, str]]:
+    problems = []
+    for e, ending in enumerate(play.scenario.endings):
+        arriving = sorted({mood for node, mood in play.states if node == ending.id and mood not in ending.moods})
+        if arriving:
+            way = _way(play.best_to[(ending.id, arriving[0])][1])
+            problems.append((("endings", e, "mood"), f"the customer can arrive here in mood {arriving[0]} "
+                             f"({way}), outside the mood this ending declares ({_moods(ending.moods)}); "
+                             "change the replies' mood or the ending's"))
+    return problems
+
+
+def _moods(moods: range) -> str:
+    return str(moods.start) if len(moods) == 1 else f"{moods.start} to {moods.stop - 1}"
+
+
+def _undeclared_endings(scenario: Scenario):
+    for e, ending in enumerate(scenario.endings):
+        for field, what in (("mood", "the customer's mood here (0 to 4, or [lowest, highest])"),
+                            ("resolved", "whether the case is resolved here (true or false)")):
+            if getattr(ending, field) is None:
+                yield ("endings", e, field), f"missing; add '{field}:': {what}"
+
+
+def _critical_passes(play: Play, settings: Settings):
+    for state in play.states:
+        turn = play.turns.get(state[0])
+        for c, choice in enumerate(turn.choices if turn else []):
+            score, way = play.through(state, choice)
+            if choice.critical and settings.passes(score, play.max_score):
+                t = play.scenario.turns.index(turn)
+                yield (("turns", t, "choices", c, "critical"),
+                       f"a path through this critical mistake ({_way(way)}) scores {score} of {play.max_score}, "
+                       f"a pass; give the replies after it fewer points")
+
+
+def _unresolved_passes(play: Play, settings: Settings):
+    for e, ending in enumerate(play.scenario.endings):
+        if ending.resolved is not False:
+            continue
+        for node, mood in play.states:
+            score, way = play.best_to[(node, mood)]
+            if node == ending.id and settings.passes(score, play.max_score):
+                yield (("endings", e, "resolved"), f"a path that ends here unresolved ({_way(way)}) scores {score} "
+                       f"of {play.max_score}, a pass; a pass must end with the case resolved")
+                break
 
 
 def _loops(scenario: Scenario) -> list[tuple[Path, str]]:
@@ -110,13 +252,14 @@ def _loops(scenario: Scenario) -> list[tuple[Path, str]]:
         way.append(node)
         turn = scenario.turns[index[node]]
         for c, choice in enumerate(turn.choices):
-            if choice.next in way:
-                loop = " → ".join(way[way.index(choice.next):] + [choice.next])
-                problems.append((("turns", index[node], "choices", c, "next"),
-                                 f"leads back to '{choice.next}' and makes a loop ({loop}); a scenario must "
-                                 "move on: lead the reply to a new, harder turn or to an ending"))
-            elif choice.next in index and choice.next not in done:
-                visit(choice.next)
+            for target in choice.targets():
+                if target in way:
+                    loop = " → ".join(way[way.index(target):] + [target])
+                    problems.append((("turns", index[node], "choices", c, "next"),
+                                     f"leads back to '{target}' and makes a loop ({loop}); a scenario must "
+                                     "move on: lead the reply to a new, harder turn or to an ending"))
+                elif target in index and target not in done:
+                    visit(target)
         way.pop()
         done.add(node)
 

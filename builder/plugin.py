@@ -30,6 +30,7 @@ from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, r
 from .search_by_language import (
     split_search_index, with_language_base, with_named_search_dialog, write_offline_indexes,
 )
+from .settings import Settings
 from .staging import discard, publish, staging_dir
 from .theme_words import localise_theme, with_short_site_name
 from .translations import stale_items
@@ -52,6 +53,11 @@ def without_language_alternates(head: str) -> Markup:
 
 class CourseConfig(Config):
     generated_dir = config_options.Type(str, default=".course-build")
+    # The course-wide settings (builder/settings.py says what each means).
+    pass_mark = config_options.Type(int, default=Settings.pass_mark)
+    cue_pass_limit = config_options.Type(int, default=Settings.cue_pass_limit)
+    length_ratio = config_options.Type(float, default=Settings.length_ratio)
+    rules_enforced = config_options.Type(bool, default=Settings.rules_enforced)
     # A copy that works opened from disk (file://): set by `course export offline`, not in mkdocs.yml.
     offline = config_options.Type(bool, default=False)
 
@@ -76,9 +82,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return config
         root = Path(config.config_file_path).parent
         try:
-            course = load_course(root, build_languages(i18n))
+            course = load_course(root, build_languages(i18n), Settings.of(self.config))
         except CourseError as error:
             raise PluginError(error.report()) from None
+        for warning in course.warnings:  # `course check` shows them; a strict build must not stop on them
+            log.info(str(warning))
         stale = self._stale_translations(root, course.languages)
         if self.config.offline:
             # Pages as files (no server maps folders to index.html), and Material's search worker in an

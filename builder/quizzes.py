@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cues import length_warnings
 from .errors import Problem, field_name
-from .graph import graph_problems, max_score
+from .graph import graph_problems, max_score, rule_problems
 from .load import Loaded, load
 from .schema import ID_PATTERN, Module, Scenario
+from .settings import Settings
 from .validate import check, known_keys, language_problems
+from .wording import scenario_wording
 
 QUIZZES_DIR = "quizzes"
 _KEYS = known_keys(Scenario)
@@ -29,17 +32,25 @@ class Roleplay:
     max_score: int
 
 
-def load_scenarios(root: Path, languages: tuple[str, ...], modules: dict[str, Module | None]
-                   ) -> tuple[list[Roleplay], list[Problem]]:
-    """Every scenario in quizzes/, ordered by module then order, or the problems found in them.
+@dataclass(frozen=True)
+class ScenarioRules:
+    """What a scenario is held to beyond its schema: the course's settings and its certain words."""
+
+    settings: Settings
+    certain_words: dict[str, list[str]]
+
+
+def load_scenarios(root: Path, languages: tuple[str, ...], modules: dict[str, Module | None], rules: ScenarioRules
+                   ) -> tuple[list[Roleplay], list[Problem], list[Problem]]:
+    """Every scenario in quizzes/, ordered by module then order, the problems found in them, and warnings.
 
     `modules` maps every module id to its checked module, or to None when the
     module has problems of its own: references to it are then not judged.
     """
     folder = root / QUIZZES_DIR
     if not folder.is_dir():
-        return [], []
-    roleplays, problems, orders = [], [], {}
+        return [], [], []
+    roleplays, problems, warnings, orders = [], [], [], {}
     for path in sorted(folder.iterdir()):
         shown_as = f"{QUIZZES_DIR}/{path.name}"
         if path.suffix == ".yml":
@@ -50,29 +61,36 @@ def load_scenarios(root: Path, languages: tuple[str, ...], modules: dict[str, Mo
             problems.append(Problem(shown_as, 1, 1, "", f"'{path.stem}' is not a valid scenario id: name the file "
                                     "in lowercase English words joined by hyphens, like 'late-parcel.yaml'"))
             continue
-        roleplay, loaded, file_problems = _load_scenario(path, shown_as, languages, modules)
+        roleplay, loaded, file_problems, file_warnings = _load_scenario(path, shown_as, languages, modules, rules)
         problems += file_problems
+        warnings += file_warnings
         if roleplay is not None:
             problems += _order_taken(roleplay, orders, loaded)
             roleplays.append(roleplay)
     module_order = {module_id: module.order for module_id, module in modules.items() if module}
     roleplays.sort(key=lambda r: (module_order.get(r.scenario.module, 0), r.scenario.order))
-    return roleplays, problems
+    return roleplays, problems, warnings
 
 
-def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...],
-                   modules: dict[str, Module]) -> tuple[Roleplay | None, Loaded | None, list[Problem]]:
+def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...], modules: dict[str, Module],
+                   rules: ScenarioRules) -> tuple[Roleplay | None, Loaded | None, list[Problem], list[Problem]]:
     loaded, problems = load(path, shown_as, _KEYS)
     if loaded is None:
-        return None, None, problems
+        return None, None, problems, []
     scenario, problems = check(Scenario, loaded)
     if scenario is None:
-        return None, None, problems
+        return None, None, problems, []
     found = [*language_problems(scenario, languages), *_references(scenario, modules), *graph_problems(scenario)]
     problems = [_at(loaded, where, message) for where, message in found]
     if problems:
-        return None, None, problems
-    return Roleplay(path.stem, scenario, max_score(scenario)), loaded, []
+        return None, None, problems, []
+    broken = [*rule_problems(scenario, rules.settings), *scenario_wording(scenario, rules.certain_words)]
+    broken_rules = [_at(loaded, where, message) for where, message in broken]
+    warnings = [_at(loaded, where, message) for where, message in length_warnings(scenario, languages, rules.settings)]
+    if rules.settings.rules_enforced and broken_rules:
+        return None, None, broken_rules, warnings
+    roleplay = Roleplay(path.stem, scenario, max_score(scenario))
+    return roleplay, loaded, [], warnings + ([] if rules.settings.rules_enforced else broken_rules)
 
 
 def _references(scenario: Scenario, modules: dict[str, Module | None]):

@@ -21,8 +21,9 @@ PROGRESS_PAGE, COMPLETION_PAGE, GLOSSARY_PAGE = "progress", "completion", "gloss
 PRINT_PAGE = "print"  # the whole course on one page, every role-play laid out as a script
 # The words the role-play script needs in the browser, and those of the progress pages.
 ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again", "mood", "ending", "summary",
-                  "score_line", "passed", "not_passed", "your_choices", "try_again", "storage_off",
-                  "mood_0", "mood_1", "mood_2", "mood_3", "mood_4", "colon")
+                  "score_line", "passed", "not_passed", "try_again", "storage_off", "colon", "chat_group",
+                  "critical_first", "failed_critical", "handled_well", "to_review", "all_notes",
+                  "mood_0", "mood_1", "mood_2", "mood_3", "mood_4")
 PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done", "storage_off",
                   "completion_locked")
 
@@ -48,6 +49,16 @@ _ENV = Environment(
     keep_trailing_newline=True,
 )
 _ENV.filters["chat_text"] = _chat_text
+
+
+def _way_on(next_: str | list) -> str:
+    """A reply's `next` for the browser: a turn or ending id, or its mood branches as JSON."""
+    if isinstance(next_, str):
+        return next_
+    return json.dumps([branch.model_dump(exclude_none=True) for branch in next_])
+
+
+_ENV.filters["way_on"] = _way_on
 
 
 def render_course(course: Course, directory_urls: bool = True,
@@ -97,7 +108,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
         markdown = render("module.md.j2").render(
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
             stale={item for lang, item in stale if lang == language}, module_id=module_id,
-            roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names, link=link,
+            roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names, link=link, settings=course.settings,
             section_title=lambda ref: sections[tuple(ref.split("#"))],
             depth=int(whole_course), interactive=not whole_course,
             anchor=(lambda id: f"{module_id}--{id}") if whole_course else (lambda id: id),

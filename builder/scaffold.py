@@ -55,6 +55,7 @@ def scenario_text(module_id: str, languages: tuple[str, ...]) -> str:
         f"        teaches: {module_id}#first-section" + _hint(ch, "teaches"),
         f"        points: {points}" + _hint(ch, "points"),
         f"        mood: {mood}" + _hint(ch, "mood"),
+        "        critical: false" + _hint(ch, "critical"),
         f"        next: {next_id}" + _hint(ch, "next"),
         ]
 
@@ -77,8 +78,12 @@ def scenario_text(module_id: str, languages: tuple[str, ...]) -> str:
         "endings:" + _hint(sc, "endings"),
         "  - id: resolved" + _hint(en, "id"),
         "    outcome:" + _hint(en, "outcome"), *texts(6),
+        "    mood: [3, 4]" + _hint(en, "mood"),
+        "    resolved: true" + _hint(en, "resolved"),
         "  - id: lost",
         "    outcome:", *texts(6),
+        "    mood: [0, 2]",
+        "    resolved: false",
         "",
     ])
 

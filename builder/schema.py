@@ -12,7 +12,7 @@ import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -70,6 +70,10 @@ class DialogueLine(Strict):
     why: Text | None = Field(
         default=None,
         description="Why the line is good or bad practice; required when 'practice' is set.",
+    )
+    allow: list[Text] = Field(
+        default_factory=list,
+        description="Words of content/certain-words.yaml this good line quotes on purpose (e.g. a customer's own word).",
     )
 
     @model_validator(mode="after")
@@ -142,12 +146,44 @@ SectionRef = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$")
 ]
 MOODS = range(0, 5)  # 0 furious, 1 angry, 2 upset, 3 calm, 4 satisfied
+Mood = Annotated[int, Field(ge=MOODS.start, le=MOODS.stop - 1)]
 MAX_POINTS = 10
 MAX_TURNS = 60  # far more than a chat needs; keeps every check quick
+MAX_MESSAGES = 3
+
+
+def _as_messages(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+# Real agents split a long answer into a few chat messages; each is its own bubble. A trainer
+# writes one text or a list; the model always holds the list.
+Messages = Annotated[list[Text], Field(min_length=1, max_length=MAX_MESSAGES),
+                     BeforeValidator(_as_messages, json_schema_input_type=str | list[str])]
+Reply = dict[Language, Messages]
+
+
+class Branch(Strict):
+    """One way on from a reply, taken when the customer's mood after the reply fits its condition."""
+
+    if_mood_at_most: Mood | None = Field(default=None, description="Taken when the mood after this reply is at most this.")
+    if_mood_at_least: Mood | None = Field(default=None, description="Taken when the mood after this reply is at least this.")
+    to: Id = Field(description="The turn or ending this branch leads to.")
+
+    def holds(self, mood: int) -> bool:
+        return ((self.if_mood_at_most is None or mood <= self.if_mood_at_most)
+                and (self.if_mood_at_least is None or mood >= self.if_mood_at_least))
+
+    @property
+    def conditional(self) -> bool:
+        return self.if_mood_at_most is not None or self.if_mood_at_least is not None
 
 
 class Choice(Strict):
-    reply: Localized = Field(description="The agent's reply the learner can pick, in every language.")
+    reply: Reply = Field(
+        description=f"The agent's reply the learner can pick, in every language: one text, or a list of 1 to "
+                    f"{MAX_MESSAGES} texts sent as separate chat messages."
+    )
     reaction: Localized = Field(
         description="What the reply does to the customer, in one short sentence: calms down, repeats, escalates …"
     )
@@ -157,7 +193,49 @@ class Choice(Strict):
     )
     points: int = Field(ge=0, le=MAX_POINTS, description=f"Points for this reply, 0 to {MAX_POINTS}.")
     mood: int = Field(ge=-2, le=2, description="How the customer's mood changes: -2, -1, 0, 1 or 2.")
-    next: Id = Field(description="The id of the turn or ending this reply leads to.")
+    critical: bool = Field(
+        default=False,
+        description="A critical mistake (opening a customer's link, typing a password, accepting a file, moving the "
+                    "chat off the platform, promising what the agent may not give): 0 points, and the scenario is failed.",
+    )
+    next: Id | list[Branch] = Field(
+        description="The id of the turn or ending this reply leads to, or a list of branches by the customer's mood "
+                    "after the reply (the last branch without a condition)."
+    )
+    allow: dict[Language, list[Text]] = Field(
+        default_factory=dict,
+        description="Per language, words of content/certain-words.yaml this reply quotes on purpose.",
+    )
+
+    @field_validator("next")
+    @classmethod
+    def _last_branch_catches_all(cls, next_: str | list[Branch]) -> str | list[Branch]:
+        if isinstance(next_, list):
+            if not next_:
+                raise ValueError("needs at least one branch")
+            if next_[-1].conditional:
+                raise ValueError("the last branch must have no condition, so that every mood leads somewhere; "
+                                 "give it only 'to'")
+            if any(not branch.conditional for branch in next_[:-1]):
+                raise ValueError("only the last branch may have no condition; add 'if_mood_at_most' or "
+                                 "'if_mood_at_least' to the others")
+        return next_
+
+    @model_validator(mode="after")
+    def _critical_scores_nothing(self) -> Choice:
+        if self.critical and self.points:
+            raise ValueError(f"a critical mistake scores 0 points, not {self.points}")
+        return self
+
+    def targets(self) -> list[str]:
+        """Every turn or ending this reply can lead to."""
+        return [self.next] if isinstance(self.next, str) else [branch.to for branch in self.next]
+
+    def leads_to(self, mood: int) -> str:
+        """Where this reply leads when the customer's mood after it is `mood`."""
+        if isinstance(self.next, str):
+            return self.next
+        return next(branch.to for branch in self.next if branch.holds(mood))
 
 
 class Turn(Strict):
@@ -176,10 +254,39 @@ class Turn(Strict):
                              "give the one best reply more points than the others")
         return choices
 
+    @property
+    def best(self) -> Choice:
+        return max(self.choices, key=lambda choice: choice.points)
+
 
 class Ending(Strict):
     id: Id = Field(description="The ending's id in kebab-case, unique in the scenario (e.g. 'resolved').")
     outcome: Localized = Field(description="How the conversation ended and what it means for the shop.")
+    mood: Mood | Annotated[list[Mood], Field(min_length=2, max_length=2)] | None = Field(
+        default=None,
+        description="The customer's mood at this ending: one value (0 furious … 4 satisfied) or [lowest, highest].",
+    )
+    resolved: bool | None = Field(default=None, description="Whether the customer's case was resolved at this ending.")
+
+    @property
+    def moods(self) -> range:
+        """The moods a customer may arrive here with; every mood when the ending declares none."""
+        if self.mood is None:
+            return MOODS
+        low, high = (self.mood, self.mood) if isinstance(self.mood, int) else self.mood
+        return range(low, high + 1)
+
+    @field_validator("mood")
+    @classmethod
+    def _lowest_first(cls, mood):
+        if isinstance(mood, list) and mood[0] > mood[1]:
+            raise ValueError(f"write the range lowest first: [{mood[1]}, {mood[0]}]")
+        return mood
+
+
+class WalkAway(Strict):
+    at: Mood = Field(description="The customer leaves after any reply that brings the mood to this or lower.")
+    ending: Id = Field(description="The ending the chat goes to when the customer leaves.")
 
 
 class Customer(Strict):
@@ -187,7 +294,10 @@ class Customer(Strict):
     type: SectionRef = Field(
         description="The section of the customer-types module that describes this customer (e.g. 'customer-types#urgency')."
     )
-    situation: Localized = Field(description="What the agent can see before the chat starts: order, item, status.")
+    situation: Localized = Field(
+        description="What the agent can see before the chat starts: order, item, status, and what the shop's rules "
+                    "let the agent give without a supervisor."
+    )
 
 
 class Scenario(Strict):
@@ -197,12 +307,22 @@ class Scenario(Strict):
     order: int = Field(ge=1, description="Position among the module's scenarios: 1, 2, 3 …")
     title: Localized = Field(description="The scenario's title, in every language.")
     customer: Customer = Field(description="Who the learner is talking to.")
-    mood: int = Field(ge=MOODS.start, le=MOODS.stop - 1,
-                      description="The customer's mood at the start: 0 furious, 1 angry, 2 upset, 3 calm, 4 satisfied.")
+    mood: Mood = Field(description="The customer's mood at the start: 0 furious, 1 angry, 2 upset, 3 calm, 4 satisfied.")
+    walk_away: WalkAway | None = Field(
+        default=None, description="When the customer runs out of patience and leaves, and the ending that follows."
+    )
     turns: list[Turn] = Field(min_length=1, max_length=MAX_TURNS,
                               description="The customer's turns; the chat starts with the first.")
     endings: list[Ending] = Field(min_length=1, description="The ways the conversation can end.")
     translated_from: dict[Language, Fingerprint] = Field(default_factory=dict, description=_TRANSLATED_FROM)
+
+
+class CertainWords(Strict):
+    """content/certain-words.yaml: words that promise certainty, which the course teaches to avoid."""
+
+    words: dict[Language, list[Text]] = Field(
+        description="Per language, the words no best reply and no good dialogue line may use (肯定, 보장, гарантирано …)."
+    )
 
 
 # --- The glossary: content/glossary.yaml ------------------------------------

@@ -39,11 +39,25 @@ def fingerprint(data: object) -> str:
 
 
 def module_fingerprint(module: Module) -> str:
-    return fingerprint(module.model_dump(mode="json", exclude={"translated_from"}))
+    return fingerprint(_translated(module.model_dump(mode="json", exclude={"translated_from"})))
 
 
 def scenario_fingerprint(scenario: Scenario, source: str) -> str:
-    return fingerprint(list(_texts(scenario.model_dump(mode="json", exclude={"translated_from"}), source)))
+    return fingerprint(list(_texts(_translated(scenario.model_dump(mode="json", exclude={"translated_from"})), source)))
+
+
+def _translated(value: object) -> object:
+    """The data a translation follows: without the certain words a line may quote (`allow`), which are not text."""
+    if isinstance(value, dict):
+        return {key: _translated(item) for key, item in value.items() if key != "allow"}
+    if isinstance(value, list):
+        return [_translated(item) for item in value]
+    return value
+
+
+def _is_text(value: object) -> bool:
+    """One language's text: a string, or the list of chat messages a reply is sent as."""
+    return isinstance(value, str) or (isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value))
 
 
 def translation_states(root: Path, languages: tuple[str, ...]) -> list[Translation]:
@@ -129,6 +143,8 @@ def _texts(value: object, language: str):
     if isinstance(value, dict):
         if isinstance(value.get(language), str):
             yield value[language]
+        elif _is_text(value.get(language)):
+            yield from value[language]
         for key, item in value.items():
             if key != language:
                 yield from _texts(item, language)
@@ -139,7 +155,7 @@ def _texts(value: object, language: str):
 
 def _missing_texts(value: object, language: str):
     if isinstance(value, dict):
-        if value and all(isinstance(text, str) for text in value.values()) and language not in value:
+        if value and all(_is_text(text) for text in value.values()) and language not in value:
             yield value
         for item in value.values():
             yield from _missing_texts(item, language)

@@ -38,8 +38,9 @@ def check(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, lis
         return None, [_problem(model, loaded, detail) for detail in error.errors()]
 
 
-# Fields kept per language that some languages may lack: a term's other forms, a translation's fingerprint.
-OPTIONAL_PER_LANGUAGE = ("forms", "translated_from")
+# Fields kept per language that some languages may lack: a term's other forms, a translation's fingerprint,
+# the certain words a reply quotes on purpose.
+OPTIONAL_PER_LANGUAGE = ("forms", "translated_from", "allow")
 
 
 def language_problems(value: object, languages: tuple[str, ...], where: tuple = ()):
@@ -70,10 +71,23 @@ def _problem(model: type[BaseModel], loaded: Loaded, detail: dict) -> Problem:
     if loc and loc[-1] == "[key]":  # a mapping's key is wrong: point at the key itself
         shown = loc[:-1]
         line, column = loaded.keys.get(shown) or loaded.position(shown)
+    elif loc and isinstance(loc[-1], int) and not isinstance(_value_at(loaded.data, loc[:-1]), list):
+        # One text written where a list of texts may stand: name the text, not an item of a list.
+        shown = loc = loc[:-1]
+        line, column = loaded.position(loc)
     else:
         shown = loc
         line, column = loaded.position(loc)
     return Problem(loaded.file, line, column, field_name(shown), _message(model, loc, detail))
+
+
+def _value_at(data: object, loc: tuple) -> object:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:

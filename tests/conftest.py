@@ -97,3 +97,10 @@ def page(browser):
     yield page
     context.close()
     assert errors == [], errors
+
+
+def real_settings():
+    """The real course's settings, as its mkdocs.yml declares them."""
+    from builder.cli import site_settings
+
+    return site_settings(ROOT / "mkdocs.yml")

@@ -54,7 +54,7 @@ def test_check_lists_every_problem_with_file_line_and_field(course_dir):
     assert result.stderr.splitlines() == [
         "The course has 2 problems to fix:",
         "content/zh/greeting.yaml:3:8: title: is empty; write the text",
-        "quizzes/size-question.yaml:57:15: turns[1].choices[2].next: leads to 'nowhere', which is neither a turn "
+        "quizzes/size-question.yaml:41:15: turns[1].choices[1].next: leads to 'nowhere', which is neither a turn "
         "nor an ending here; the turns and endings are: opening, delivery, cold-reply, ordered, left",
     ]
     assert "Traceback" not in result.stderr + result.stdout

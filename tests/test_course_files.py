@@ -11,7 +11,7 @@ from builder.editor_schema import SCHEMA_FILES, editor_schema
 from builder.labels import all_labels
 from builder.render import render_course
 
-from .conftest import FIXTURE, LANGUAGES, ROOT
+from .conftest import FIXTURE, LANGUAGES, ROOT, real_settings
 
 
 @pytest.mark.parametrize("file", SCHEMA_FILES)
@@ -40,7 +40,7 @@ def test_every_course_file_starts_with_the_editor_schema_comment(pattern, schema
 
 
 def test_the_real_course_loads_in_every_language():
-    course = load_course(ROOT, LANGUAGES)  # raises CourseError, listing every problem, if it does not
+    course = load_course(ROOT, LANGUAGES, real_settings())  # raises CourseError, listing every problem, if it does not
     assert all(len(course.modules[language]) == len(course.module_ids) for language in LANGUAGES)
 
 

@@ -15,7 +15,7 @@ from builder.course import load_course
 from builder.glossary import words_of
 from builder.graph import best_path
 
-from .conftest import LANGUAGES, ROOT
+from .conftest import LANGUAGES, ROOT, real_settings
 
 MODULES = ["role-of-customer-service", "why-customers-complain", "handling-complaints", "seven-more-points",
            "calming-upset-customers", "customer-types", "online-safety", "reply-scripts", "keeping-customers",
@@ -36,7 +36,7 @@ ALLOWED_WORDS: dict[str, set[str]] = {"zh": set(), "ko": set(), "bg": set()}
 
 @pytest.fixture(scope="module")
 def course():
-    return load_course(ROOT, LANGUAGES)
+    return load_course(ROOT, LANGUAGES, real_settings())
 
 
 def foreign_letters(language: str, text: str) -> list[str]:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from builder.course import load_course
 
-from .conftest import FIXTURE, LANGUAGES, ROOT, make_course
+from .conftest import FIXTURE, LANGUAGES, ROOT, make_course, real_settings
 from .site_server import serving
 from .test_roleplay import ARGUE, BEST_DELIVERY, BEST_FIRST, CURT_FIRST
 
@@ -159,7 +159,7 @@ def test_without_an_lms_the_package_is_the_plain_course(page, lms):
 
 
 def test_the_real_course_fits_scorms_suspend_data_limit_with_every_score_at_its_longest():
-    course = load_course(ROOT, LANGUAGES)
+    course = load_course(ROOT, LANGUAGES, real_settings())
     longest = ";".join(f"{roleplay.id}:{roleplay.max_score}/{roleplay.max_score}" for roleplay in course.roleplays)
     assert len(longest) <= 4096
 

@@ -16,7 +16,7 @@ import pytest
 
 from builder.course import load_course
 
-from .conftest import FIXTURE, LANGUAGES, ROOT
+from .conftest import FIXTURE, LANGUAGES, ROOT, real_settings
 from .site_server import serving
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -48,7 +48,7 @@ def script_texts(course, language: str, scenario_ids) -> list[str]:
             for turn in roleplay.scenario.turns:
                 texts.append(turn.customer[language])
                 for choice in turn.choices:
-                    texts += [choice.reply[language], choice.reaction[language], choice.note[language]]
+                    texts += [*choice.reply[language], choice.reaction[language], choice.note[language]]
     return [re.sub(r"\s+", "", text) for text in texts]
 
 
@@ -65,7 +65,7 @@ def test_a_module_page_prints_on_a4_with_its_role_play_as_a_script(page, built_f
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_whole_course_prints_every_module_and_every_script(page, built_course: Path, language):
-    course = load_course(ROOT, LANGUAGES)
+    course = load_course(ROOT, LANGUAGES, real_settings())
     prefix = "" if language == LANGUAGES[0] else f"{language}/"
     html = (built_course / prefix / "print/index.html").read_text(encoding="utf-8")
     ids = re.findall(r'\sid="([^"]+)"', html)

@@ -1,0 +1,86 @@
+"""Can a learner pass the role-plays without reading them? Played here with cue-only strategies.
+
+A test-wise learner picks the longest reply, or the shortest, or always the
+first one; if such a strategy passes more than a few scenarios, a pass no
+longer means the learner judged well, and the build stops. A turn whose best
+reply stands out by its length alone is a warning for the trainer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .graph import Path, Play
+from .schema import Choice, Scenario
+from .settings import Settings
+
+Pick = Callable[[list[Choice], str], Choice]
+
+
+def reply_length(choice: Choice, language: str) -> int:
+    """Characters of the whole reply, every message of it, as the learner sees it."""
+    return sum(len(text.strip()) for text in choice.reply[language])
+
+
+def _by_length(longest: bool) -> Pick:
+    def pick(choices: list[Choice], language: str) -> Choice:
+        lengths = [reply_length(choice, language) for choice in choices]
+        return choices[lengths.index(max(lengths) if longest else min(lengths))]
+    return pick
+
+
+def _at_position(position: int) -> Pick:
+    return lambda choices, language: choices[min(position, len(choices)) - 1]
+
+
+STRATEGIES: dict[str, Pick] = {
+    "always the longest reply": _by_length(True),
+    "always the shortest reply": _by_length(False),
+    **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
+}
+
+
+def passes_with(scenario: Scenario, language: str, pick: Pick, settings: Settings) -> bool:
+    """Whether always picking by `pick` passes the scenario in `language`."""
+    play, state = Play(scenario), Play(scenario).start
+    score, critical = 0, False
+    while state[0] in play.turns:
+        choice = pick(play.turns[state[0]].choices, language)
+        score, critical = score + choice.points, critical or choice.critical
+        state = play.after(state, choice)
+    return not critical and settings.passes(score, play.max_score)
+
+
+def cue_report(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
+    """One message per strategy that passes more than the allowed share of scenarios in some language."""
+    found = []
+    for name, pick in STRATEGIES.items():
+        passed = {language: [sid for sid, s in scenarios.items() if passes_with(s, language, pick, settings)]
+                  for language in languages}
+        over = [language for language in languages
+                if len(passed[language]) * 100 > len(scenarios) * settings.cue_pass_limit]
+        if over:
+            counts = ", ".join(f"{len(passed[language])} in {language}" for language in over)
+            worst = sorted({sid for language in over for sid in passed[language]},
+                           key=lambda sid: -sum(sid in passed[language] for language in over))
+            found.append(
+                f"a learner who picks '{name}' without reading passes {counts} of the {len(scenarios)} "
+                f"role-plays (at most {settings.cue_pass_limit} % may be passed so); it passes: "
+                f"{', '.join(worst[:8])}{' …' if len(worst) > 8 else ''}; make the other replies as long, "
+                "careful and polite as the best one, and the best one not always the longest")
+    return found
+
+
+def length_warnings(scenario: Scenario, languages: tuple[str, ...], settings: Settings) -> list[tuple[Path, str]]:
+    """Each turn and language where the best reply is conspicuously longer than every other."""
+    found = []
+    for t, turn in enumerate(scenario.turns):
+        best = turn.best
+        for language in languages:
+            others = max(reply_length(choice, language) for choice in turn.choices if choice is not best)
+            mine = reply_length(best, language)
+            if others and mine > settings.length_ratio * others:
+                found.append((("turns", t, "choices", turn.choices.index(best), "reply", language),
+                              f"in turn '{turn.id}' the best reply ({mine} characters) is {mine / others:.1f} × as "
+                              f"long as the longest other ({others}); a learner can pick it by its length alone"))
+    return found

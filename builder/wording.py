@@ -1,0 +1,65 @@
+"""The course's own rule, checked on its model answers: leave room, promise no certainty.
+
+The course teaches agents to avoid "certain, guaranteed, absolutely"; the
+words are listed per language in content/certain-words.yaml, so trainers can
+add their market's. A best reply or a dialogue line shown as good practice
+that uses one breaks the rule it teaches, unless it lists the word under
+`allow` because it quotes it on purpose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Problem
+from .load import load
+from .schema import CertainWords, Module, Practice, Scenario
+from .validate import check, known_keys
+
+CERTAIN_WORDS_FILE = "certain-words.yaml"
+_KEYS = known_keys(CertainWords)
+
+
+def load_certain_words(content: Path) -> tuple[dict[str, list[str]], list[Problem]]:
+    """The words per language; none when the file is absent (a course may not want the rule)."""
+    path = content / CERTAIN_WORDS_FILE
+    if not path.is_file():
+        return {}, []
+    loaded, problems = load(path, f"{content.name}/{CERTAIN_WORDS_FILE}", _KEYS)
+    if loaded is None:
+        return {}, problems
+    words, problems = check(CertainWords, loaded)
+    return (words.words if words else {}), problems
+
+
+def _used(text: str, words: list[str], allowed: list[str]) -> list[str]:
+    lowered = text.lower()
+    return [word for word in words if word.lower() in lowered and word not in allowed]
+
+
+def _advice(used: list[str]) -> str:
+    quoted = ", ".join(f"'{word}'" for word in used)
+    return (f"uses {quoted}, which promises certainty; the course teaches to leave room (say what you will "
+            f"do and when you will check), so reword it, or list the word under 'allow' if the line quotes it")
+
+
+def scenario_wording(scenario: Scenario, words: dict[str, list[str]]):
+    """(path, message) for each best reply that uses a certain word."""
+    for t, turn in enumerate(scenario.turns):
+        best = turn.best
+        c = turn.choices.index(best)
+        for language, reply in best.reply.items():
+            used = _used(" ".join(reply), words.get(language, []), best.allow.get(language, []))
+            if used:
+                yield ("turns", t, "choices", c, "reply", language), _advice(used)
+
+
+def module_wording(module: Module, language: str, words: dict[str, list[str]]):
+    """(path, message) for each dialogue line marked good practice that uses a certain word."""
+    for s, section in enumerate(module.sections):
+        for d, dialogue in enumerate(section.dialogues):
+            for n, line in enumerate(dialogue.lines):
+                used = _used(line.text, words.get(language, []), line.allow)
+                if line.practice is Practice.good and used:
+                    yield ("sections", s, "dialogues", d, "lines", n, "text"), _advice(used)
+
