@@ -114,5 +114,5 @@ def test_the_customer_card_s_labels_and_values_are_apart_in_the_index(built_cour
     index = json.loads((built_course / FOLDERS[language] / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = " ".join(doc["text"].replace("\u200b", "") for doc in index["docs"])
     moods = [labels[f"mood_{n}"] for n in range(5)]
-    assert any(f"{labels['mood']} {mood}" in texts for mood in moods)
-    assert not any(f"{labels['mood']}{mood}" in texts for mood in moods)
+    assert any(f"{labels['mood_at_start']} {mood}" in texts for mood in moods)
+    assert not any(f"{labels['mood_at_start']}{mood}" in texts for mood in moods)
