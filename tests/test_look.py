@@ -139,6 +139,8 @@ def test_korean_never_breaks_inside_a_word(reader, site, page_type):
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_a_role_play_mid_play_and_at_the_end(reader, site, language):
     reader.goto(site + LANGUAGES[language] + ROLEPLAY)
+    reader.evaluate("localStorage.clear(); sessionStorage.clear()")  # a fresh start, whatever was played before
+    reader.reload()
     chat = reader.locator("#scenario--handle-wrong-item ~ [data-roleplay]").first
     chat.locator(".course-chat-window__choice").first.click()
     chat.scroll_into_view_if_needed()
