@@ -180,6 +180,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # The 404 page greets every language and links to each one's home page.
             context["course_labels"] = all_labels()
             context["course_languages"] = build_languages(config.plugins["i18n"])
+            self._relative_alternates(config)
             if self.config.offline:
                 # MkDocs gives error pages root-absolute links ("/assets/…"), which from disk point
                 # at the drive's root; the offline copy's 404.html lies at its root: links from here.
@@ -187,6 +188,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return context
 
     def on_page_context(self, context, page, config, nav):
+        self._relative_alternates(config)
+        return context
+
+    @staticmethod
+    def _relative_alternates(config) -> None:
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""
         base = urlsplit(config.site_url or "").path.rstrip("/")
         # static-i18n sets `extra.alternate` as an attribute, which is what templates read first.
@@ -195,7 +201,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if link.startswith("/"):
                 alternate["link"] = link[len(base):].lstrip("/") if link.startswith(base) else link.lstrip("/")
             alternate["lang"] = LANGUAGE_TAGS.get(alternate["lang"], alternate["lang"])
-        return context
 
     def on_env(self, env, config, files):
         env.filters["without_language_alternates"] = without_language_alternates

@@ -29,15 +29,18 @@ def localise_theme(config, language: str) -> None:
             scheme["toggle"]["name"] = labels[name]
 
 
-def _header_name(site_name: str) -> re.Pattern:
-    return re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis">)\s*'
-                      + re.escape(str(escape(site_name))) + r"\s*(</span>)")
+def _named(before: str, site_name: str, after: str) -> re.Pattern:
+    return re.compile(f"({before})\\s*{re.escape(str(escape(site_name)))}\\s*({after})", re.DOTALL)
 
 
 def with_short_site_name(html: str, site_name: str, short_name: str | None) -> str:
-    """The header's site name twice, the full and the short one; course.css shows the one that fits."""
+    """The header's site name twice, the full and the short one (course.css shows the one that fits);
+    the sidebar's title, narrow on every screen, the short one (its logo link keeps the full name)."""
     if not short_name or short_name == site_name:
         return html
     both = (f'<span class="course-site-name">{escape(site_name)}</span>'
             f'<span class="course-site-name course-site-name--short">{escape(short_name)}</span>')
-    return _header_name(site_name).sub(lambda match: match.group(1) + both + match.group(2), html, count=1)
+    header = _named('<div class="md-header__topic">\\s*<span class="md-ellipsis">', site_name, "</span>")
+    sidebar = _named('<label class="md-nav__title" for="__drawer">(?:(?!</label>).)*?</a>', site_name, "</label>")
+    html = header.sub(lambda match: match.group(1) + both + match.group(2), html, count=1)
+    return sidebar.sub(lambda match: match.group(1) + str(escape(short_name)) + match.group(2), html, count=1)
