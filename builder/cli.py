@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from .course import build_languages, load_course
+from .cues import cue_figures
 from .editor_schema import SCHEMA_FILES, editor_schema
 from .errors import CourseError, Problem
 from .export.offline import export_offline
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         for file in SCHEMA_FILES:
             (root / file).parent.mkdir(parents=True, exist_ok=True)
-            (root / file).write_text(editor_schema(file), encoding="utf-8")
+            (root / file).write_text(editor_schema(file, site_languages(config_file)), encoding="utf-8")
             print(f"wrote {file}")
         return EXIT_OK
     if args.command == "new-module":
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_COURSE_ERROR
     if args.command == "check":
         show_warnings(course.warnings)
+        scenarios = {roleplay.id: roleplay.scenario for roleplay in course.roleplays}
+        print("\n".join(cue_figures(scenarios, course.languages, course.settings)))
         print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
               f"scenarios in {', '.join(course.languages)}.")
         return EXIT_OK

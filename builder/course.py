@@ -7,46 +7,21 @@ the command line both stand on `load_course` and nothing else.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CourseError, Problem, field_name
-from .glossary import GLOSSARY_FILE, load_glossary, term_problems
-from .links import link_problems
-from .guides import load_guides
-from .load import load
-from .parity import Edition, compare, extra_module, missing_module
 from .cues import cue_report
-from .quizzes import QUIZZES_DIR, Roleplay, ScenarioRules, load_scenarios
+from .errors import CourseError, Problem, field_name
+from .glossary import load_glossary, term_problems
+from .guides import load_guides
+from .layout import CONTENT_DIR, GLOSSARY_FILE, QUIZZES_DIR, course_files
+from .links import link_problems
+from .model import Course
+from .parity import Edition, compare, extra_module, missing_module
+from .quizzes import ScenarioRules, load_scenarios
 from .schema import ID_PATTERN, Glossary, Module
 from .settings import Settings
-from .validate import check, known_keys
+from .validate import read
 from .wording import load_certain_words, module_wording
-
-CONTENT_DIR = "content"
-_KEYS = known_keys(Module)
-
-
-@dataclass(frozen=True)
-class Course:
-    """Modules per language, in course order; `languages[0]` is the source language."""
-
-    languages: tuple[str, ...]
-    modules: dict[str, list[tuple[str, Module]]]
-    roleplays: tuple[Roleplay, ...] = ()
-    glossary: Glossary | None = None
-    guides: dict[str, dict[str, str]] = field(default_factory=dict)
-    settings: Settings = Settings()
-    # What `course check` shows but does not stop on: a best reply that gives itself away by length.
-    warnings: tuple[Problem, ...] = ()
-
-    @property
-    def module_ids(self) -> list[str]:
-        return [module_id for module_id, _ in self.modules[self.languages[0]]]
-
-    def roleplays_of(self, module_id: str) -> list[Roleplay]:
-        return [roleplay for roleplay in self.roleplays if roleplay.scenario.module == module_id]
-
 
 def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Settings()) -> Course:
     """Load, check and compare every module under `root/content/` and every scenario under `root/quizzes/`.
@@ -55,8 +30,6 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    # Rules still being adopted are shown, not enforced (see Settings.rules_enforced).
-    broken_rules = problems if settings.rules_enforced else warnings
     certain_words, word_problems = load_certain_words(root / CONTENT_DIR)
     problems += word_problems
     editions: dict[str, dict[str, Edition]] = {}
@@ -74,9 +47,8 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     warnings += scenario_warnings
     if roleplays and not scenario_problems:
         scenarios = {roleplay.id: roleplay.scenario for roleplay in roleplays}
-        broken_rules += [Problem(QUIZZES_DIR, 1, 1, "", message)
-                         for message in cue_report(scenarios, languages, settings)]
-    broken_rules += _wording(editions, certain_words)
+        problems += [Problem(QUIZZES_DIR, 1, 1, "", message) for message in cue_report(scenarios, languages, settings)]
+    problems += _wording(editions, certain_words)
     glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
     problems += glossary_problems + (_terms(editions, glossary) if glossary else [])
     problems += _links(editions)
@@ -99,29 +71,16 @@ def build_languages(i18n) -> tuple[str, ...]:
 
 
 def _load_language(root: Path, language: str, problems: list[Problem]) -> dict[str, Edition]:
-    folder = root / CONTENT_DIR / language
-    shown = f"{CONTENT_DIR}/{language}"
-    if not folder.is_dir():
-        problems.append(Problem(shown, 1, 1, "", f"the folder of the language '{language}' is missing"))
+    folder = f"{CONTENT_DIR}/{language}"
+    if not (root / folder).is_dir():
+        problems.append(Problem(folder, 1, 1, "", f"the folder of the language '{language}' is missing"))
         return {}
+    files, naming = course_files(root, folder, "module", "why-customers-complain.yaml")
+    problems += naming
     found: dict[str, Edition] = {}
-    for path in sorted(folder.iterdir()):
-        shown_as = f"{shown}/{path.name}"
-        if path.suffix == ".yml":
-            problems.append(Problem(shown_as, 1, 1, "", "rename the file to end in '.yaml'"))
-            continue
-        if path.suffix != ".yaml":
-            continue
-        if not re.match(ID_PATTERN, path.stem):
-            problems.append(Problem(shown_as, 1, 1, "", f"'{path.stem}' is not a valid module id: name the file "
-                                    "in lowercase English words joined by hyphens, like 'why-customers-complain.yaml'"))
-            continue
-        loaded, file_problems = load(path, shown_as, _KEYS)
+    for path in files:
+        module, loaded, file_problems = read(path, f"{folder}/{path.name}", Module)
         problems += file_problems
-        if loaded is None:
-            continue
-        module, schema_problems = check(Module, loaded)
-        problems += schema_problems
         if module is not None:
             found[path.stem] = Edition(language, module, loaded)
     return found

@@ -51,12 +51,38 @@ def passes_with(scenario: Scenario, language: str, pick: Pick, settings: Setting
     return not critical and settings.passes(score, play.max_score)
 
 
+def cue_passes(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings
+               ) -> dict[str, dict[str, list[str]]]:
+    """For each strategy and language, the scenarios it passes."""
+    return {name: {language: [sid for sid, s in scenarios.items() if passes_with(s, language, pick, settings)]
+                   for language in languages}
+            for name, pick in STRATEGIES.items()}
+
+
+def longest_best_share(scenarios: dict[str, Scenario], language: str) -> tuple[int, int]:
+    """(turns whose best reply is the longest, turns) in one language: a cue even when no strategy passes."""
+    turns = [turn for scenario in scenarios.values() for turn in scenario.turns]
+    longest = sum(_by_length(True)(turn.choices, language) is turn.best for turn in turns)
+    return longest, len(turns)
+
+
+def cue_figures(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
+    """What `course check` tells the trainer of the cues, per language, whether or not they stop the build."""
+    passes = cue_passes(scenarios, languages, settings)
+    lines = []
+    for language in languages:
+        longest, turns = longest_best_share(scenarios, language)
+        strategies = ", ".join(f"{name[len('always '):]} {len(passed[language])}" for name, passed in passes.items())
+        lines.append(f"{language}: the best reply is the longest in {longest} of {turns} turns "
+                     f"({longest * 100 // max(turns, 1)} %); role-plays passed by always picking {strategies} "
+                     f"(of {len(scenarios)})")
+    return lines
+
+
 def cue_report(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
     """One message per strategy that passes more than the allowed share of scenarios in some language."""
     found = []
-    for name, pick in STRATEGIES.items():
-        passed = {language: [sid for sid, s in scenarios.items() if passes_with(s, language, pick, settings)]
-                  for language in languages}
+    for name, passed in cue_passes(scenarios, languages, settings).items():
         over = [language for language in languages
                 if len(passed[language]) * 100 > len(scenarios) * settings.cue_pass_limit]
         if over:

@@ -9,25 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem, field_name
-from .load import load
+from .layout import GLOSSARY_FILE
 from .schema import Glossary, Module
-from .validate import check, known_keys, language_problems
-
-GLOSSARY_FILE = "glossary.yaml"
-_KEYS = known_keys(Glossary)
+from .validate import language_problems, read
 
 
 def load_glossary(content: Path, languages: tuple[str, ...]) -> tuple[Glossary | None, list[Problem]]:
     path = content / GLOSSARY_FILE
     if not path.is_file():
         return Glossary.model_construct(terms=[]), []
-    loaded, problems = load(path, f"{content.name}/{GLOSSARY_FILE}", _KEYS)
-    if loaded is None:
-        return None, problems
-    glossary, problems = check(Glossary, loaded)
+    glossary, loaded, problems = read(path, f"{content.name}/{GLOSSARY_FILE}", Glossary)
     if glossary is None:
         return None, problems
-    problems = [Problem(loaded.file, *loaded.position(where), field_name(where), message)
+    problems += [Problem(loaded.file, *loaded.position(where), field_name(where), message)
                 for where, message in language_problems(glossary, languages)]
     return (None if problems else glossary), problems
 

@@ -97,7 +97,7 @@ def graph_problems(scenario: Scenario) -> list[tuple[Path, str]]:
 def rule_problems(scenario: Scenario, settings: Settings) -> list[tuple[Path, str]]:
     """What a pass must mean: no pass through a critical mistake or to an unresolved ending."""
     play = Play(scenario)
-    return [*_undeclared_endings(scenario), *_critical_passes(play, settings), *_unresolved_passes(play, settings)]
+    return [*_critical_passes(play, settings), *_unresolved_passes(play, settings)]
 
 
 def max_score(scenario: Scenario) -> int:
@@ -211,14 +211,6 @@ def _moods(moods: range) -> str:
     return str(moods.start) if len(moods) == 1 else f"{moods.start} to {moods.stop - 1}"
 
 
-def _undeclared_endings(scenario: Scenario):
-    for e, ending in enumerate(scenario.endings):
-        for field, what in (("mood", "the customer's mood here (0 to 4, or [lowest, highest])"),
-                            ("resolved", "whether the case is resolved here (true or false)")):
-            if getattr(ending, field) is None:
-                yield ("endings", e, field), f"missing; add '{field}:': {what}"
-
-
 def _critical_passes(play: Play, settings: Settings):
     for state in play.states:
         turn = play.turns.get(state[0])
@@ -233,7 +225,7 @@ def _critical_passes(play: Play, settings: Settings):
 
 def _unresolved_passes(play: Play, settings: Settings):
     for e, ending in enumerate(play.scenario.endings):
-        if ending.resolved is not False:
+        if ending.resolved:
             continue
         for node, mood in play.states:
             score, way = play.best_to[(node, mood)]

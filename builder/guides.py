@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem
-
-GUIDES_DIR = "guides"
+from .layout import GUIDES_DIR
 
 
 def load_guides(root: Path, languages: tuple[str, ...]) -> tuple[dict[str, dict[str, str]], list[Problem]]:

@@ -49,18 +49,13 @@ class _Refused(Exception):
         self.mark, self.message = mark, message
 
 
-class _Composer(yaml.SafeLoader):
-    """PyYAML's composer, refusing anchors and aliases before they expand."""
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(
-                event.start_mark,
-                "anchors and aliases ('&name', '*name') are not allowed in course files; "
-                "write the text out in full",
-            )
-        return super().compose_node(parent, index)
+# libyaml's C parser where PyYAML was built with it: the pure-Python one spent most of a build
+# parsing. Only its events are used; the data is built from them here, with every position,
+# so anchors, aliases, duplicate keys and depth are judged the same way with either parser.
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 200  # far deeper than a course file needs, far shallower than a stack overflow
+_REFUSED_ANCHOR = ("anchors and aliases ('&name', '*name') are not allowed in course files; "
+                   "write the text out in full")
 
 
 def load(path: Path, shown_as: str, known_keys: frozenset[str]) -> tuple[Loaded | None, list[Problem]]:
@@ -139,8 +134,10 @@ def _repair(text: str, shown_as: str, known_keys: frozenset[str]) -> tuple[str, 
 
 
 def _parse(text: str, shown_as: str) -> tuple[Loaded | None, list[Problem]]:
+    loaded = Loaded(shown_as, None)
+    problems: list[Problem] = []
     try:
-        root = yaml.compose(text, Loader=_Composer)
+        found = _build(yaml.parse(text, Loader=_PARSER), loaded, problems)
     except _Refused as refused:
         return None, [_at(shown_as, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
@@ -150,13 +147,8 @@ def _parse(text: str, shown_as: str) -> tuple[Loaded | None, list[Problem]]:
         return None, [_at(shown_as, error.problem_mark or error.context_mark, _yaml_advice(error))]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, 1, 1, "", f"the YAML cannot be read: {error}")]
-    except RecursionError:
-        return None, [Problem(shown_as, 1, 1, "", "the YAML is nested too deeply to be a course file")]
-    if root is None:
+    if not found:
         return None, [Problem(shown_as, 1, 1, "", "the file is empty")]
-    loaded = Loaded(shown_as, None)
-    problems: list[Problem] = []
-    loaded.data = _to_data(root, (), loaded, problems)
     return loaded, problems
 
 
@@ -188,24 +180,103 @@ def _yaml_advice(error: yaml.MarkedYAMLError) -> str:
     return f"the YAML cannot be read: {problem}"
 
 
-def _to_data(node: yaml.Node, path: Path_, loaded: Loaded, problems: list[Problem]) -> object:
-    loaded.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.ScalarNode):
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(child, path + (index,), loaded, problems) for index, child in enumerate(node.value)]
-    mapping: dict[str, object] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(_at(loaded.file, key_node.start_mark, "a key must be a single word, like 'title'"))
-            continue
-        key = key_node.value
-        where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if key in mapping:
-            first = loaded.keys[path + (key,)][0]
-            problems.append(Problem(loaded.file, *where, field_name(path + (key,)),
-                                    f"'{key}' appears twice here (first on line {first}); keep one"))
-            continue
-        loaded.keys[path + (key,)] = where
-        mapping[key] = _to_data(value_node, path + (key,), loaded, problems)
-    return mapping
+class _Collection:
+    """A mapping or list being built from the parser's events, with the key that awaits its value."""
+
+    def __init__(self, value: dict | list, path: Path_, flow: bool):
+        self.value, self.path, self.flow = value, path, flow
+        self.key: str | None = None
+        self.skip = 0  # >0 while inside a key that is not a single word: its events are dropped
+
+    def place(self) -> Path_ | None:
+        """The path of the next value here, or None when the next node is a mapping's key."""
+        if isinstance(self.value, list):
+            return self.path + (len(self.value),)
+        return None if self.key is None else self.path + (self.key,)
+
+
+def _build(events, loaded: Loaded, problems: list[Problem]) -> bool:
+    """Fill `loaded` from the parser's events; False when the stream holds no document content."""
+    stack: list[_Collection] = []
+    found, documents = False, 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, _REFUSED_ANCHOR)
+        documents += isinstance(event, yaml.DocumentStartEvent)
+        if documents > 1:
+            raise _Refused(event.start_mark, "the YAML cannot be read: the file holds a second document ('---'); "
+                           "a course file is one document")
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            found = True
+            if stack and stack[-1].skip:
+                stack[-1].skip += not isinstance(event, yaml.ScalarEvent)
+                continue
+            if stack and stack[-1].flow and isinstance(event, yaml.ScalarEvent):
+                _flow_question_mark(event, stack[-1])
+            if stack and stack[-1].place() is None:
+                _key(event, stack[-1], loaded, problems)
+                continue
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(None, "the YAML is nested too deeply to be a course file")
+            _value(event, stack, loaded)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            if stack[-1].skip:
+                stack[-1].skip -= 1
+                continue
+            done = stack.pop()
+            if stack:
+                _store(stack[-1], done.value)
+            else:
+                loaded.data = done.value
+    return found
+
+
+def _flow_question_mark(event, collection: _Collection) -> None:
+    """A '?' in an unquoted text inside '{ … }' or '[ … ]': the pure-Python parser refuses it, libyaml keeps it.
+
+    Refused here with either parser, so a file that checks on one machine checks on every machine.
+    """
+    at = event.value.find("?")
+    if not event.style and at >= 0 and "\n" not in event.value[:at]:
+        mark = event.start_mark
+        closing = "}" if isinstance(collection.value, dict) else "]"
+        raise _Refused(yaml.Mark(mark.name, mark.index + at, mark.line, mark.column + at, None, None),
+                       "the YAML cannot be read: " + _YAML_ADVICE[f"expected ',' or '{closing}'"])
+
+
+def _key(event, mapping: _Collection, loaded: Loaded, problems: list[Problem]) -> None:
+    if not isinstance(event, yaml.ScalarEvent):
+        problems.append(_at(loaded.file, event.start_mark, "a key must be a single word, like 'title'"))
+        mapping.skip, mapping.key = 1, "\0skipped"
+        return
+    key, where = event.value, (event.start_mark.line + 1, event.start_mark.column + 1)
+    if (mapping.path + (key,)) in loaded.keys:
+        first = loaded.keys[mapping.path + (key,)][0]
+        problems.append(Problem(loaded.file, *where, field_name(mapping.path + (key,)),
+                                f"'{key}' appears twice here (first on line {first}); keep one"))
+        mapping.key = "\0twice"
+        return
+    loaded.keys[mapping.path + (key,)] = where
+    mapping.key = key
+
+
+def _value(event, stack: list[_Collection], loaded: Loaded) -> None:
+    path = stack[-1].place() if stack else ()
+    loaded.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+    if isinstance(event, yaml.ScalarEvent):
+        if stack:
+            _store(stack[-1], event.value)
+        else:
+            loaded.data = event.value
+    else:
+        stack.append(_Collection({} if isinstance(event, yaml.MappingStartEvent) else [], path, bool(event.flow_style)))
+
+
+def _store(collection: _Collection, value: object) -> None:
+    """Put a finished value in its place; a value under a refused or repeated key is dropped."""
+    if isinstance(collection.value, list):
+        collection.value.append(value)
+    else:
+        if not collection.key.startswith("\0"):
+            collection.value[collection.key] = value
+        collection.key = None

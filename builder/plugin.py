@@ -20,11 +20,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from .course import CONTENT_DIR, build_languages, load_course
+from .course import build_languages, load_course
 from .csp import with_csp
 from .errors import CourseError
-from .guides import GUIDES_DIR
 from .labels import all_labels
+from .layout import WATCHED
 from .pages import write_pages
 from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
 from .search_by_language import (
@@ -38,8 +38,11 @@ from .translations import stale_items
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
 OFFLINE_SHIM = "assets/course/offline/iframe-worker.js"
+SEARCH_ON_DEMAND = "assets/course/search-on-demand.js"  # before Material's bundle: see the file
+# Before Material's bundle too: it must see the index the bundle hands its search worker. After the
+# offline shim (it mends the shim's worker) and before search on demand (it mends the real worker,
+# which the on-demand stand-in creates later; the stand-in itself has no prototype to mend).
 SEARCH_MENDS = "assets/course/search.js"
-WATCHED = (CONTENT_DIR, "quizzes", GUIDES_DIR)
 LANGUAGE_TAGS = all_labels()["language_tag"]
 SEARCH_NAMES = all_labels()["search_dialog"]
 
@@ -57,7 +60,6 @@ class CourseConfig(Config):
     pass_mark = config_options.Type(int, default=Settings.pass_mark)
     cue_pass_limit = config_options.Type(int, default=Settings.cue_pass_limit)
     length_ratio = config_options.Type(float, default=Settings.length_ratio)
-    rules_enforced = config_options.Type(bool, default=Settings.rules_enforced)
     # A copy that works opened from disk (file://): set by `course export offline`, not in mkdocs.yml.
     offline = config_options.Type(bool, default=False)
 
@@ -93,7 +95,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # iframe: browsers refuse workers from file://. Material's offline plugin would fetch this
             # shim from unpkg.com, a request leaving the site; the course ships its own copy.
             config.use_directory_urls = False
-            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM, SEARCH_MENDS]
+        else:
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_MENDS, SEARCH_ON_DEMAND]
         generated = root / self.config.generated_dir / "docs"
         changed = write_pages(generated, render_course(course, config.use_directory_urls, stale))
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
@@ -108,8 +112,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
         config.extra_javascript += [f"assets/course/{name}.js" for name in ("roleplay", "progress", "language")]
-        # In the head, before Material's bundle: it must see the index the bundle hands its search worker.
-        config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_MENDS]
         self._build_aside(config)
         return config
 

@@ -6,30 +6,19 @@ site, point only at modules and sections that exist, and branch soundly.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cues import length_warnings
 from .errors import Problem, field_name
 from .graph import graph_problems, max_score, rule_problems
-from .load import Loaded, load
-from .schema import ID_PATTERN, Module, Scenario
+from .layout import QUIZZES_DIR, course_files
+from .load import Loaded
+from .model import Roleplay
+from .schema import Module, Scenario
 from .settings import Settings
-from .validate import check, known_keys, language_problems
+from .validate import language_problems, read
 from .wording import scenario_wording
-
-QUIZZES_DIR = "quizzes"
-_KEYS = known_keys(Scenario)
-
-
-@dataclass(frozen=True)
-class Roleplay:
-    """A checked scenario and the most points a learner can score in it."""
-
-    id: str
-    scenario: Scenario
-    max_score: int
 
 
 @dataclass(frozen=True)
@@ -47,20 +36,12 @@ def load_scenarios(root: Path, languages: tuple[str, ...], modules: dict[str, Mo
     `modules` maps every module id to its checked module, or to None when the
     module has problems of its own: references to it are then not judged.
     """
-    folder = root / QUIZZES_DIR
-    if not folder.is_dir():
+    if not (root / QUIZZES_DIR).is_dir():
         return [], [], []
-    roleplays, problems, warnings, orders = [], [], [], {}
-    for path in sorted(folder.iterdir()):
+    files, problems = course_files(root, QUIZZES_DIR, "scenario", "late-parcel.yaml")
+    roleplays, warnings, orders = [], [], {}
+    for path in files:
         shown_as = f"{QUIZZES_DIR}/{path.name}"
-        if path.suffix == ".yml":
-            problems.append(Problem(shown_as, 1, 1, "", "rename the file to end in '.yaml'"))
-        if path.suffix != ".yaml":
-            continue
-        if not re.match(ID_PATTERN, path.stem):
-            problems.append(Problem(shown_as, 1, 1, "", f"'{path.stem}' is not a valid scenario id: name the file "
-                                    "in lowercase English words joined by hyphens, like 'late-parcel.yaml'"))
-            continue
         roleplay, loaded, file_problems, file_warnings = _load_scenario(path, shown_as, languages, modules, rules)
         problems += file_problems
         warnings += file_warnings
@@ -74,23 +55,18 @@ def load_scenarios(root: Path, languages: tuple[str, ...], modules: dict[str, Mo
 
 def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...], modules: dict[str, Module],
                    rules: ScenarioRules) -> tuple[Roleplay | None, Loaded | None, list[Problem], list[Problem]]:
-    loaded, problems = load(path, shown_as, _KEYS)
-    if loaded is None:
-        return None, None, problems, []
-    scenario, problems = check(Scenario, loaded)
+    scenario, loaded, problems = read(path, shown_as, Scenario)
     if scenario is None:
         return None, None, problems, []
     found = [*language_problems(scenario, languages), *_references(scenario, modules), *graph_problems(scenario)]
-    problems = [_at(loaded, where, message) for where, message in found]
+    problems += [_at(loaded, where, message) for where, message in found]
     if problems:
         return None, None, problems, []
     broken = [*rule_problems(scenario, rules.settings), *scenario_wording(scenario, rules.certain_words)]
-    broken_rules = [_at(loaded, where, message) for where, message in broken]
     warnings = [_at(loaded, where, message) for where, message in length_warnings(scenario, languages, rules.settings)]
-    if rules.settings.rules_enforced and broken_rules:
-        return None, None, broken_rules, warnings
-    roleplay = Roleplay(path.stem, scenario, max_score(scenario))
-    return roleplay, loaded, [], warnings + ([] if rules.settings.rules_enforced else broken_rules)
+    if broken:
+        return None, None, [_at(loaded, where, message) for where, message in broken], warnings
+    return Roleplay(path.stem, scenario, max_score(scenario)), loaded, [], warnings
 
 
 def _references(scenario: Scenario, modules: dict[str, Module | None]):

@@ -13,7 +13,8 @@ import json
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .course import Course
+from .model import Course
+from .schema import MOODS
 from .labels import labels_for
 from .links import within_print_page
 
@@ -26,6 +27,18 @@ ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again",
                   "mood_0", "mood_1", "mood_2", "mood_3", "mood_4")
 PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done", "storage_off",
                   "completion_locked")
+
+
+# Material's search reads these from a page's front matter. The learner's own pages hold no course
+# words; a guide speaks of the course's words (退货, 道歉) only in passing, so a module's section
+# about them comes first.
+UNSEARCHED = "search:\n  exclude: true"
+GUIDE_SEARCH = "search:\n  boost: 0.3"
+
+
+def _searched(markdown: str, setting: str) -> str:
+    """The page with its search setting, unless its author already wrote front matter of their own."""
+    return markdown if markdown.startswith("---\n") else f"---\n{setting}\n---\n{markdown}"
 
 
 def _as_text(value: object) -> object:
@@ -109,6 +122,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
             stale={item for lang, item in stale if lang == language}, module_id=module_id,
             roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names, link=link, settings=course.settings,
+            top_mood=MOODS.stop - 1,
             section_title=lambda ref: sections[tuple(ref.split("#"))],
             depth=int(whole_course), interactive=not whole_course,
             anchor=(lambda id: f"{module_id}--{id}") if whole_course else (lambda id: id),
@@ -126,12 +140,12 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
         pages[f"{language}/{GLOSSARY_PAGE}.md"] = render("glossary.md.j2").render(
             labels=labels, language=language, glossary=course.glossary, users=users)
     for name, text in course.guides.get(language, {}).items():
-        pages[f"{language}/{name}.md"] = text
+        pages[f"{language}/{name}.md"] = _searched(text, GUIDE_SEARCH)
     if course.roleplays:
         practised = [(module_id, module, course.roleplays_of(module_id)) for module_id, module in modules]
         shared = dict(labels=labels, language=language, total=str(len(course.roleplays)),
                       modules=[entry for entry in practised if entry[2]], progress_labels=words(PROGRESS_WORDS),
                       page_link=page_link, completion_link=page_link(COMPLETION_PAGE))
-        pages[f"{language}/{PROGRESS_PAGE}.md"] = render("progress.md.j2").render(**shared)
-        pages[f"{language}/{COMPLETION_PAGE}.md"] = render("completion.md.j2").render(**shared)
+        pages[f"{language}/{PROGRESS_PAGE}.md"] = _searched(render("progress.md.j2").render(**shared), UNSEARCHED)
+        pages[f"{language}/{COMPLETION_PAGE}.md"] = _searched(render("completion.md.j2").render(**shared), UNSEARCHED)
     return pages

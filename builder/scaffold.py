@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .course import CONTENT_DIR
-from .quizzes import QUIZZES_DIR
+from .layout import CONTENT_DIR, QUIZZES_DIR
 from .schema import ID_PATTERN, Choice, Customer, Ending, Module, Scenario, Section, Turn
 
 

@@ -61,6 +61,13 @@ class Practice(str, Enum):
 
 
 class DialogueLine(Strict):
+    # The rules of the validator below that an editor can check as you type.
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "dependentRequired": {"practice": ["why"], "why": ["practice"]},
+        "if": {"properties": {"speaker": {"const": "customer"}}},
+        "then": {"not": {"required": ["practice"]}},
+    })
+
     speaker: Speaker = Field(description="Who speaks: 'customer' or 'agent' (the shop's service agent).")
     text: Text = Field(description="What is said, exactly as it would appear in the chat.")
     practice: Practice | None = Field(
@@ -140,7 +147,8 @@ class Module(Strict):
 # A scenario's structure is written once, with each language's text beside it,
 # so the editions cannot drift apart in structure.
 
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 Localized = dict[Language, Text]
 SectionRef = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$")
@@ -180,6 +188,11 @@ class Branch(Strict):
 
 
 class Choice(Strict):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={  # a critical mistake scores 0, as checked below
+        "if": {"properties": {"critical": {"const": True}}, "required": ["critical"]},
+        "then": {"properties": {"points": {"const": 0}}},
+    })
+
     reply: Reply = Field(
         description=f"The agent's reply the learner can pick, in every language: one text, or a list of 1 to "
                     f"{MAX_MESSAGES} texts sent as separate chat messages."
@@ -262,17 +275,14 @@ class Turn(Strict):
 class Ending(Strict):
     id: Id = Field(description="The ending's id in kebab-case, unique in the scenario (e.g. 'resolved').")
     outcome: Localized = Field(description="How the conversation ended and what it means for the shop.")
-    mood: Mood | Annotated[list[Mood], Field(min_length=2, max_length=2)] | None = Field(
-        default=None,
+    mood: Mood | Annotated[list[Mood], Field(min_length=2, max_length=2)] = Field(
         description="The customer's mood at this ending: one value (0 furious … 4 satisfied) or [lowest, highest].",
     )
-    resolved: bool | None = Field(default=None, description="Whether the customer's case was resolved at this ending.")
+    resolved: bool = Field(description="Whether the customer's case was resolved at this ending.")
 
     @property
     def moods(self) -> range:
-        """The moods a customer may arrive here with; every mood when the ending declares none."""
-        if self.mood is None:
-            return MOODS
+        """The moods a customer may arrive here with."""
         low, high = (self.mood, self.mood) if isinstance(self.mood, int) else self.mood
         return range(low, high + 1)
 

@@ -28,9 +28,20 @@ def split_search_index(site: Path, languages: tuple[str, ...]) -> None:
         prefix = f"{language}/"
         docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in index["docs"]
                 if doc["location"].startswith(prefix)]
-        _write(site / language / INDEX, {**index, "docs": docs})
+        _write(site / language / INDEX, _for_language(index, language, docs))
     own = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(f"{lang}/" for lang in others))]
-    _write(shared, {**index, "docs": own})
+    _write(shared, _for_language(index, languages[0], own))
+
+
+def _for_language(index: dict, language: str, docs: list) -> dict:
+    """The index of one language: its pages, and only its own lunr language support to load.
+
+    English stays for the Latin words every edition has (SKU, eMAG, CS); a language lunr has no
+    support for (Bulgarian) needs nothing more, as Material's pipeline here is the stemmer alone.
+    """
+    config = index.get("config", {})
+    own = [lang for lang in config.get("lang", []) if lang in ("en", language)] or ["en"]
+    return {**index, "config": {**config, "lang": own}, "docs": docs}
 
 
 def with_language_base(html: str, language: str) -> str:

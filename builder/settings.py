@@ -20,9 +20,6 @@ class Settings:
     # `course check` warns when a turn's best reply is more than this many times as long as the
     # longest other reply: length alone would give it away.
     length_ratio: float = 1.3
-    # While the role-plays are rewritten to the rules of issue 12 their new rules are reported as
-    # warnings; set to True once every scenario follows them.
-    rules_enforced: bool = True
 
     def passes(self, score: int, most: int) -> bool:
         return most > 0 and score * 100 >= most * self.pass_mark

@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .course import CONTENT_DIR
+from .layout import CONTENT_DIR, QUIZZES_DIR
 from .load import load
-from .quizzes import QUIZZES_DIR
 from .schema import Module, Scenario
-from .validate import check, known_keys
+from .validate import known_keys, read
 
 CURRENT, STALE, MISSING, UNKNOWN = "current", "stale", "missing", "source has problems"
 _KEYS = known_keys(Module, Scenario)
@@ -121,16 +120,15 @@ def mark_reviewed(root: Path, languages: tuple[str, ...], language: str, item_id
 def _scenario_state(scenario: Scenario | None, source: str, language: str, recorded: dict) -> str:
     if scenario is None:
         return UNKNOWN
-    if any(True for _ in _missing_texts(scenario.model_dump(mode="json", exclude={"translated_from"}), language)):
+    if any(True for _ in _missing_texts(_translated(scenario.model_dump(mode="json", exclude={"translated_from"})),
+                                        language)):
         return MISSING
     return CURRENT if recorded.get(language) == scenario_fingerprint(scenario, source) else STALE
 
 
 def _checked(model, path: Path):
-    loaded, problems = load(path, path.name, _KEYS)
-    if loaded is None or problems:
-        return None
-    return check(model, loaded)[0]
+    checked, _, problems = read(path, path.name, model)
+    return None if problems else checked
 
 
 def _recorded(path: Path) -> dict:
@@ -164,7 +162,8 @@ def _missing_texts(value: object, language: str):
             yield from _missing_texts(item, language)
 
 
-_RECORD = re.compile(r"^translated_from:.*$", re.MULTILINE)
+# The record's line, and the lines of a block-style mapping below it: all of it is replaced.
+_RECORD = re.compile(r"^translated_from:.*(?:\n[ \t]+\S.*)*$", re.MULTILINE)
 
 
 def _write_line(path: Path, line: str) -> None:

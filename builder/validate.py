@@ -12,8 +12,11 @@ from typing import Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from functools import cache
+from pathlib import Path
+
 from .errors import Problem, field_name
-from .load import Loaded
+from .load import Loaded, load
 
 
 def known_keys(*models: type[BaseModel]) -> frozenset[str]:
@@ -28,6 +31,23 @@ def known_keys(*models: type[BaseModel]) -> frozenset[str]:
             if isinstance(inner, type) and issubclass(inner, BaseModel):
                 pending.append(inner)
     return frozenset(keys)
+
+
+def read(path: Path, shown_as: str, model: type[BaseModel]) -> tuple[BaseModel | None, Loaded | None, list[Problem]]:
+    """Load one course file and check it against its model: the model, where its values stand, and every problem.
+
+    The one way every stage reads a course file, so a file is judged the same wherever it is read.
+    """
+    loaded, problems = load(path, shown_as, _keys_of(model))
+    if loaded is None:
+        return None, None, problems
+    checked, schema_problems = check(model, loaded)
+    return checked, loaded, problems + schema_problems
+
+
+@cache
+def _keys_of(model: type[BaseModel]) -> frozenset[str]:
+    return known_keys(model)
 
 
 def check(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, list[Problem]]:

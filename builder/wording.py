@@ -12,12 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem
-from .load import load
+from .layout import CERTAIN_WORDS_FILE
 from .schema import CertainWords, Module, Practice, Scenario
-from .validate import check, known_keys
-
-CERTAIN_WORDS_FILE = "certain-words.yaml"
-_KEYS = known_keys(CertainWords)
+from .validate import read
 
 
 def load_certain_words(content: Path) -> tuple[dict[str, list[str]], list[Problem]]:
@@ -25,10 +22,7 @@ def load_certain_words(content: Path) -> tuple[dict[str, list[str]], list[Proble
     path = content / CERTAIN_WORDS_FILE
     if not path.is_file():
         return {}, []
-    loaded, problems = load(path, f"{content.name}/{CERTAIN_WORDS_FILE}", _KEYS)
-    if loaded is None:
-        return {}, problems
-    words, problems = check(CertainWords, loaded)
+    words, _, problems = read(path, f"{content.name}/{CERTAIN_WORDS_FILE}", CertainWords)
     return (words.words if words else {}), problems
 
 

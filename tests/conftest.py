@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
@@ -104,3 +105,25 @@ def real_settings():
     from builder.cli import site_settings
 
     return site_settings(ROOT / "mkdocs.yml")
+
+
+# The quick loop: `python -m pytest -m "not browser and not site"` runs the unit tests of every stage
+# in seconds. The markers are given here, from what a test and its fixtures do, so no test can
+# forget its own: a page means a browser; a build, an export or a workflow's build step, a site.
+SITE_CALLS = ("mkdocs_build(", "_built_strictly(", "export_offline(", "export_scorm(", "subprocess.run(step",
+              '"export"', '"render"')
+
+
+def _builds_a_site(item) -> bool:
+    fixtures = getattr(item, "_fixtureinfo", None)
+    functions = [item.function] + [definition.func for definitions in (fixtures.name2fixturedefs.values() if fixtures else ())
+                                   for definition in definitions]
+    return any(call in inspect.getsource(function) for function in functions for call in SITE_CALLS)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if set(getattr(item, "fixturenames", ())) & {"page", "browser"}:
+            item.add_marker(pytest.mark.browser)
+        if hasattr(item, "function") and _builds_a_site(item):
+            item.add_marker(pytest.mark.site)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+
+from builder import load
 
 from builder.course import load_course
 from builder.errors import CourseError
@@ -209,8 +212,17 @@ CASES = [
 ]
 
 
+PARSERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])
+
+
+@pytest.fixture(params=PARSERS, ids=lambda parser: parser.__name__)
+def parser(request, monkeypatch):
+    """Each case with the pure-Python parser and with libyaml's: a trainer gets one answer on any machine."""
+    monkeypatch.setattr(load, "_PARSER", request.param)
+
+
 @pytest.mark.parametrize("name, breakage, expected", CASES, ids=[case[0] for case in CASES])
-def test_bad_input_is_reported_precisely(course_dir: Path, name, breakage, expected):
+def test_bad_input_is_reported_precisely(course_dir: Path, parser, name, breakage, expected):
     breakage(course_dir)
     if expected == []:
         load_course(course_dir, LANGUAGES)

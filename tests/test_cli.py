@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,8 +43,16 @@ def test_outside_a_course_folder_is_a_usage_error(tmp_path):
 
 def test_check_passes_a_sound_course(course_dir):
     result = course(course_dir, "check")
-    assert (result.returncode, result.stdout.strip()) == (
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (
         0, "The course is ready: 1 modules and 1 role-play scenarios in zh, ko, bg.")
+
+
+def test_check_tells_how_far_cues_alone_would_carry_a_learner(course_dir):
+    lines = course(course_dir, "check").stdout.splitlines()
+    assert lines[0] == ("zh: the best reply is the longest in 2 of 3 turns (66 %); role-plays passed by always "
+                        "picking the longest reply 0, the shortest reply 0, reply 1 as written 0, reply 2 as written 0, "
+                        "reply 3 as written 0, reply 4 as written 0 (of 1)")
+    assert [line[:3] for line in lines[:3]] == ["zh:", "ko:", "bg:"]
 
 
 def test_check_lists_every_problem_with_file_line_and_field(course_dir):
@@ -163,3 +172,20 @@ def test_render_writes_the_markdown_of_every_page(course_dir, tmp_path):
     assert (tmp_path / "out/ko/greeting.md").read_text(encoding="utf-8").startswith("# 고객 맞이하기")
     assert sorted(p.name for p in (tmp_path / "out/bg").iterdir()) == [
         "completion.md", "glossary.md", "greeting.md", "index.md", "print.md", "progress.md"]
+
+
+def test_reviewing_replaces_a_record_written_in_block_style(course_dir):
+    quiz = course_dir / "quizzes/size-question.yaml"
+    quiz.write_text(re.sub(r"translated_from: \{bg: (\w+), ko: (\w+)\}", "translated_from:\n  bg: \\1\n  ko: \\2",
+                           quiz.read_text(encoding="utf-8")), encoding="utf-8")
+    replace(course_dir, "quizzes/size-question.yaml", "zh: 尺码咨询", "zh: 尺码问题")
+    assert course(course_dir, "translations", "--reviewed", "ko", "size-question").returncode == 0
+    assert course(course_dir, "check").returncode == 0
+    lines = course(course_dir, "translations").stdout.splitlines()
+    assert lines[2] == "scenario  size-question  current  stale"
+
+
+def test_a_reply_that_allows_a_certain_word_is_no_missing_translation(course_dir):
+    replace(course_dir, "quizzes/size-question.yaml", "        next: ordered\n  - id: cold-reply",
+            "        allow: {zh: [一般]}\n        next: ordered\n  - id: cold-reply")
+    assert course(course_dir, "translations").stdout.splitlines()[2] == "scenario  size-question  current  current"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from builder.course import load_course
 from builder.editor_schema import SCHEMA_FILES, editor_schema
@@ -17,7 +20,7 @@ from .conftest import FIXTURE, LANGUAGES, ROOT, real_settings
 @pytest.mark.parametrize("file", SCHEMA_FILES)
 def test_committed_editor_schema_is_current(file):
     committed = (ROOT / file).read_text(encoding="utf-8")
-    assert committed == editor_schema(file), f"run `course schema` and commit {file}"
+    assert committed == editor_schema(file, LANGUAGES), f"run `course schema` and commit {file}"
 
 
 def test_every_label_exists_in_every_language():
@@ -52,3 +55,26 @@ def test_rendering_is_pure_and_escapes_trainer_text():
     assert set(pages) == {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "greeting.md", "glossary.md", "progress.md", "completion.md", "print.md")}
     assert "&lt;b&gt;x&lt;/b&gt; &#123;: onclick=1 &#125;" in pages["zh/greeting.md"]
     assert render_course(course) == pages
+
+
+def _editor_errors(schema_file: str, data) -> list[str]:
+    schema = json.loads((ROOT / schema_file).read_text(encoding="utf-8"))
+    return [error.message for error in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+
+
+@pytest.mark.parametrize("schema_file, pattern", [("content/module.schema.json", "content/*/*.yaml"),
+                                                  ("quizzes/scenario.schema.json", "quizzes/*.yaml")])
+def test_the_editor_schema_accepts_every_file_of_the_real_course(schema_file, pattern):
+    for path in ROOT.glob(pattern):
+        if path.name != "certain-words.yaml":
+            assert _editor_errors(schema_file, yaml.safe_load(path.read_text(encoding="utf-8"))) == [], path
+
+
+def test_the_editor_schema_underlines_what_the_check_refuses():
+    scenario = yaml.safe_load((FIXTURE / "quizzes/size-question.yaml").read_text(encoding="utf-8"))
+    del scenario["title"]["ko"]
+    scenario["title"]["fr"] = "Taille"
+    scenario["turns"][0]["choices"][1].update(critical=True, points=3)
+    assert sorted(_editor_errors("quizzes/scenario.schema.json", scenario)) == [
+        "'ko' is a required property", "0 was expected",
+        "Additional properties are not allowed ('fr' was unexpected)"]

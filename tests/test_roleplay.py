@@ -242,3 +242,65 @@ def test_hostile_scenario_text_is_shown_as_text_never_run(page, tmp_path):
         assert agent_line.inner_text() == HOSTILE
         assert page.locator(".course-chat-window__line--customer .course-chat-window__speaker").first.inner_text() == HOSTILE
         assert page.locator("img[src=x]").count() == 0
+
+
+def order_of_replies(page) -> list[str]:
+    return page.locator(".course-chat-window__choice").all_inner_texts()
+
+
+def test_replies_come_in_a_fresh_order_on_each_attempt(page, site):
+    page.goto(site + "greeting/")
+    orders = set()
+    for _ in range(12):  # two replies: the chance that twelve attempts all share one order is 1 in 2048
+        orders.add(tuple(order_of_replies(page)))
+        choose(page, CURT_FIRST)
+        choose(page, ARGUE)
+        page.get_by_role("button", name="再练一次").click()
+    assert orders == {(BEST_FIRST, CURT_FIRST), (CURT_FIRST, BEST_FIRST)}
+
+
+def test_a_reload_mid_chat_resumes_the_attempt_in_the_same_order(page, site):
+    page.goto(site + "greeting/")
+    choose(page, BEST_FIRST)
+    before = order_of_replies(page)
+    page.reload()
+    assert page.locator(".course-chat-window__line--agent").inner_text().endswith(BEST_FIRST)
+    assert order_of_replies(page) == before
+
+
+@pytest.fixture(scope="module")
+def strict_site(tmp_path_factory):
+    """The fixture scenario with a critical first reply and a customer who leaves when furious."""
+    root = tmp_path_factory.mktemp("strict-roleplay")
+    course = make_course(root / "course")
+    quiz = course / "quizzes/size-question.yaml"
+    text = quiz.read_text(encoding="utf-8")
+    text = text.replace("        points: 2\n", "        points: 0\n        critical: true\n", 1)
+    text = text.replace("        points: 7\n", "        points: 5\n", 1)
+    text = text.replace("mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:", 1)
+    text = text.replace("        mood: -2\n        next: left\n", "        mood: -2\n        next: delivery\n", 1)
+    quiz.write_text(text, encoding="utf-8")
+    result = mkdocs_build(course, "-d", str(root / "site"))
+    assert result.returncode == 0, result.stderr
+    with serving(root / "site") as base:
+        yield base + "/"
+
+
+def test_a_critical_mistake_fails_the_scenario_and_is_named_first(page, strict_site):
+    page.goto(strict_site + "greeting/")
+    choose(page, CURT_FIRST)
+    assert "严重错误" in page.locator(".course-chat-window__feedback").inner_text()
+    choose(page, RECOVER)
+    choose(page, BEST_DELIVERY)
+    text = summary(page)
+    assert "得分：15/20（75%）" in text
+    assert text.index("未通过：你犯了一个严重错误") < text.index(CURT_FIRST) < text.index("需要复习的原则")
+
+
+def test_the_customer_walks_away_when_the_mood_falls_to_the_threshold(page, strict_site):
+    page.goto(strict_site + "greeting/")
+    choose(page, CURT_FIRST)
+    choose(page, ARGUE)  # written to lead on to 'delivery', but the customer is furious now
+    assert page.locator(".course-chat-window__line--customer").count() == 2
+    assert "陈女士没有下单就走了。" in summary(page)
+    assert page.locator(".course-chat-window__mood").inner_text() == "顾客情绪：😡 暴怒"

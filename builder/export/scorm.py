@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..course import Course
+from ..model import Course
 from ..labels import all_labels
 from .archive import files_of, write_zip
 from .edition import build_edition

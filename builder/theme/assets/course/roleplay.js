@@ -123,6 +123,7 @@
     this.max = Number(root.getAttribute("data-max-score"));
     this.passMark = Number(root.getAttribute("data-pass-mark"));
     this.startMood = Number(root.getAttribute("data-mood"));
+    this.topMood = Number(root.getAttribute("data-mood-top"));  // the course's mood scale: 0 to this
     this.labels = labelsOf(root);
     this.key = "course-attempt:v1:" + siteRoot + this.id;
     this.customer = (root.querySelector("[data-customer-name]") || {}).textContent || "";
@@ -199,7 +200,7 @@
   // One reply taken: its effect on the mood and score, and where the chat goes from here.
   Chat.prototype.take = function (turn, choice, live) {
     this.say(this.labels.agent, choice.reply, "agent");
-    this.mood = Math.max(0, Math.min(4, this.mood + choice.mood));
+    this.mood = Math.max(0, Math.min(this.topMood, this.mood + choice.mood));
     this.score += choice.points;
     this.steps.push(choice);
     this.attempt.steps.push(choice.index);

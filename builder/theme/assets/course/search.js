@@ -38,7 +38,7 @@
   }
 
   var Worker = window.Worker;
-  if (Worker && !Worker.prototype.postMessage.courseMended) {
+  if (Worker && Worker.prototype && Worker.prototype.postMessage && !Worker.prototype.postMessage.courseMended) {
     var post = Worker.prototype.postMessage;
     var mended = function (message) {
       if (message && message.type === SETUP && message.data && message.data.docs) {

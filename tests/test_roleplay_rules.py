@@ -1,0 +1,103 @@
+"""What a pass must mean, checked at build time: small broken scenarios and the exact messages.
+
+The fixture scenario is cue-proof: neither the longest, the shortest nor a
+reply at a fixed written position passes it. Each case below breaks one rule
+of role-play format v2 (mood states, walk-away, critical mistakes, certain
+words, cue-only strategies) and names what the trainer reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.course import load_course
+from builder.errors import CourseError
+from builder.settings import Settings
+
+from .conftest import LANGUAGES
+from .test_bad_input import QUIZ, ZH, edit
+
+DELIVERY_BEST = "        next: ordered\n  - id: cold-reply"
+
+
+def both(*breakages):
+    def apply(course):
+        for breakage in breakages:
+            breakage(course)
+    return apply
+
+
+CASES = [
+    ("longest-reply-passes", edit(QUIZ, "zh: 肯定明天就到！我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到！"),
+     ["quizzes:1:1: a learner who picks 'always the longest reply' without reading passes 1 in zh of the 1 "
+      "role-plays (at most 10 % may be passed so); it passes: size-question; make the other replies as long, "
+      "careful and polite as the best one, and the best one not always the longest"]),
+    ("critical-with-points", edit(QUIZ, "        points: 3\n", "        points: 3\n        critical: true\n"),
+     [f"{QUIZ}:64:9: turns[2].choices[1]: a critical mistake scores 0 points, not 3"]),
+    ("critical-path-passes", edit(QUIZ, "        points: 2\n", "        points: 0\n        critical: true\n"),
+     [f"{QUIZ}:56:19: turns[1].choices[2].critical: a path through this critical mistake (opening) scores 17 of "
+      "20, a pass; give the replies after it fewer points"]),
+    ("ending-mood-contradicted", edit(QUIZ, "    mood: [2, 4]\n", "    mood: [3, 4]\n"),
+     [f"{QUIZ}:140:11: endings[1].mood: the customer can arrive here in mood 2 (opening → cold-reply → delivery → "
+      "ordered), outside the mood this ending declares (3 to 4); change the replies' mood or the ending's"]),
+    ("pass-ends-unresolved", edit(QUIZ, "    resolved: true\n", "    resolved: false\n"),
+     [f"{QUIZ}:141:15: endings[1].resolved: a path that ends here unresolved (opening → delivery → ordered) scores "
+      "20 of 20, a pass; a pass must end with the case resolved"]),
+    ("ending-undeclared", edit(QUIZ, "    mood: 0\n    resolved: false\n", ""),
+     [f"{QUIZ}:142:5: endings[2].mood: missing; add it: The customer's mood at this ending: one value (0 furious … 4 "
+      "satisfied) or [lowest, highest].",
+      f"{QUIZ}:142:5: endings[2].resolved: missing; add it: Whether the customer's case was resolved at this ending."]),
+    ("branch-never-taken", edit(QUIZ, DELIVERY_BEST, "        next:\n          - {if_mood_at_most: 0, to: left}\n"
+                                "          - to: ordered\n  - id: cold-reply"),
+     [f"{QUIZ}:96:13: turns[2].choices[2].next[1]: no customer reaches 'delivery' in a mood that takes this branch, "
+      "so it never happens; change its condition or remove it"]),
+    ("last-branch-conditional", edit(QUIZ, DELIVERY_BEST, "        next:\n          - {if_mood_at_most: 1, to: left}\n"
+                                     "  - id: cold-reply"),
+     [f"{QUIZ}:96:11: turns[2].choices[2].next: the last branch must have no condition, so that every mood leads "
+      "somewhere; give it only 'to'"]),
+    ("walk-away-to-a-turn", edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: delivery}\nturns:"),
+     [f"{QUIZ}:19:28: walk_away.ending: 'delivery' is not an ending here; the endings are: ordered, left"]),
+    ("walk-away-that-happens", edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:"), []),
+    ("walk-away-that-never-happens", both(edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:"),
+                                          edit(QUIZ, "    mood: 0\n    resolved: false\n", "    mood: 1\n    resolved: false\n"),
+                                          edit(QUIZ, "        mood: -2\n", "        mood: 0\n")),
+     [f"{QUIZ}:19:17: walk_away.at: no path brings the customer's mood down to 0, so the customer never walks away; "
+      "raise 'at' or remove 'walk_away'"]),
+    ("four-messages", edit(QUIZ, "          zh: 一般两到三天送到，发货后我把快递单号发给您。\n",
+                           "          zh: [一般两到三天送到。, 发货后, 我把快递单号, 发给您。]\n"),
+     [f"{QUIZ}:81:15: turns[2].choices[2].reply.zh: has 4 items; at most 3 are allowed"]),
+    ("certain-word-in-best-reply", edit(QUIZ, "zh: 一般两到三天送到，", "zh: 一定两到三天送到，"),
+     [f"{QUIZ}:81:15: turns[2].choices[2].reply.zh: uses '一定', which promises certainty; the course teaches to "
+      "leave room (say what you will do and when you will check), so reword it, or list the word under 'allow' "
+      "if the line quotes it"]),
+    ("certain-word-allowed", both(edit(QUIZ, "zh: 一般两到三天送到，", "zh: 一定两到三天送到，"),
+                                  edit(QUIZ, DELIVERY_BEST, "        allow: {zh: [一定]}\n" + DELIVERY_BEST)), []),
+    ("certain-word-in-good-line", edit(ZH, "text: 亲，您好！38 码有货，今天下单今天发。", "text: 亲，您好！38 码有货，保证今天发。"),
+     [f"{ZH}:28:19: sections[1].dialogues[2].lines[2].text: uses '保证', which promises certainty; the course "
+      "teaches to leave room (say what you will do and when you will check), so reword it, or list the word under "
+      "'allow' if the line quotes it"]),
+]
+
+
+@pytest.mark.parametrize("name, breakage, expected", CASES, ids=[case[0] for case in CASES])
+def test_a_broken_roleplay_rule_is_reported_precisely(course_dir, name, breakage, expected):
+    breakage(course_dir)
+    try:
+        load_course(course_dir, LANGUAGES)
+        problems = []
+    except CourseError as raised:
+        problems = [str(problem) for problem in raised.problems]
+    assert problems == expected
+
+
+def test_a_best_reply_that_stands_out_by_length_is_a_warning_not_an_error(course_dir):
+    edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的。")(course_dir)
+    course = load_course(course_dir, LANGUAGES)
+    assert [str(warning) for warning in course.warnings] == [
+        f"{QUIZ}:27:15: turns[1].choices[1].reply.zh: in turn 'opening' the best reply (19 characters) is 6.3 × as "
+        "long as the longest other (3); a learner can pick it by its length alone"]
+
+
+def test_the_cue_limit_is_a_course_setting(course_dir):
+    edit(QUIZ, "zh: 肯定明天就到！我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到！")(course_dir)
+    load_course(course_dir, LANGUAGES, Settings(cue_pass_limit=100))
