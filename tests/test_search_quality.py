@@ -15,6 +15,7 @@ import pytest
 from builder.labels import labels_for
 
 from .site_server import serving
+from .test_search import type_query
 
 # query → the sections that answer it (a module's section, or the glossary's entry for the term)
 QUERIES = {
@@ -66,12 +67,7 @@ def site(built_course):
 
 def top_three(page, url: str, query: str) -> list[str]:
     """The three best results shown, by Material's own score, as addresses inside the language's folder."""
-    page.goto(url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # Material searches on keyup; Playwright types CJK and Cyrillic without key events
-    page.locator(".md-search-result__item").first.wait_for()
+    type_query(page, url, query)
     links = page.locator(".md-search-result__link").evaluate_all(
         "links => links.map(link => [link.href, Number(link.querySelector('[data-md-score]').dataset.mdScore)])")
     ranked = sorted(links, key=lambda link: -link[1])
@@ -103,6 +99,8 @@ def test_a_chinese_word_is_searched_and_marked_whole(page, site):
     assert all("\u200b" not in text for text in page.locator(".md-search-result__article").all_inner_texts())
     page.locator(".md-search-result__link").nth(1).click()
     page.wait_for_load_state("load")
+    page.locator(".md-search").hover()  # Material marks the words once the index is loaded, which may wait for this
+    page.locator("mark[data-md-highlight]").first.wait_for()
     on_page = page.locator("mark[data-md-highlight]").all_inner_texts()
     assert on_page and set(on_page) == {"退货"}, set(on_page)
 
