@@ -50,6 +50,8 @@ KOREAN_BREAKS = """() => {
   let words = 0;
   const broken = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Only what can be seen: the closed search panel on a phone is squeezed to nothing, unseen.
+    if (!node.parentElement.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
     for (const match of node.data.matchAll(/\\p{Script=Hangul}{2,}/gu)) {
       const range = document.createRange();
       range.setStart(node, match.index);
