@@ -84,7 +84,7 @@ def plain_copy(course: Path, target: Path) -> Path:
                    stdout=subprocess.DEVNULL, env=ENV)
     shutil.copytree(ROOT / "builder" / "theme" / "assets", target / "docs" / "zh" / "assets")
     config = (course / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^  - course:\n(?:      .*\n|      #.*\n)*", "", config, flags=re.M)
+    config = re.sub(r"^  - course\b.*\n(?:      .*\n)*", "", config, flags=re.M)  # the plugin and its options
     config = config.replace("docs_dir: content", "docs_dir: docs")
     config = config.replace("language: zh-Hans", "language: zh")  # zh-Hans is the course theme's partial
     pages = sorted(p.name for p in (target / "docs" / "zh").glob("*.md") if p.name != "index.md")

@@ -1,7 +1,11 @@
-"""What a learner's phone downloads: bytes of a module page (with its role-plays) and of the progress page,
-against the same Markdown built as a plain Material page, and the size of the course's own script and styles.
+"""What a learner's phone downloads: bytes of a module page (with its role-plays) in each language, before
+any interaction and after a first search, of the progress page, of a module page of a course ten times
+larger, against the same Markdown built as a plain Material page, and the size of the course's own
+script and styles.
 
     python benchmarks/page_weight.py
+
+Goal: a module page's first visit at most 100 KB gzip before any interaction (never above 130).
 
 Sizes are measured in Debian's Chromium (every response of a first visit, empty cache) and compressed
 with gzip -6, as GitHub Pages serves them. Budget: our script and styles together under 15 KB compressed.
@@ -24,7 +28,7 @@ from tests.conftest import copy_real_course  # noqa: E402 - the course as the te
 from tests.site_server import serving  # noqa: E402 - the same server the tests use
 
 ASSETS = ROOT / "builder" / "theme" / "assets" / "course"
-OWN_FILES = (ASSETS / "roleplay.js", ASSETS / "progress.js", ASSETS / "course.css")  # what every page loads; the offline shim is not
+OWN_FILES = tuple(ASSETS / name for name in ("search-on-demand.js", "roleplay.js", "progress.js", "course.css"))  # every page; not the offline shim
 BUDGET = 15 * 1024
 
 
@@ -50,16 +54,32 @@ def plain_material(target: Path, markdown: str) -> Path:
     return build(target)
 
 
-def weigh(site: Path, path: str) -> tuple[int, int, int]:
-    """(requests, bytes, bytes compressed) of a first visit to `path`."""
+def weigh(site: Path, path: str, query: str | None = None) -> tuple[int, int, int]:
+    """(requests, bytes, bytes compressed) of a first visit to `path`, and of a first search for `query` if given."""
     bodies: list[bytes] = []
     with serving(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()
         page.on("response", lambda response: bodies.append(response.body()) if response.ok else None)
         page.goto(base + path, wait_until="networkidle")
+        if query:
+            page.keyboard.press("s")
+            page.locator("input.md-search__input").fill(query)
+            page.locator("input.md-search__input").press("End")
+            page.locator(".md-search-result__item").first.wait_for()
+            page.wait_for_load_state("networkidle")
         browser.close()
     return len(bodies), sum(map(len, bodies)), sum(map(compressed, bodies))
+
+
+QUERIES = {"": "退货", "ko/": "반품", "bg/": "връщане"}
+
+
+def larger_course(target: Path, copies: int) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from build_speed import course_copy  # the same synthetic course the build benchmark times
+
+    return build(course_copy(target, copies))
 
 
 def main() -> None:
@@ -72,9 +92,15 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "builder.cli", "render", str(scratch / "md")], cwd=scratch / "course",
                        check=True, stdout=subprocess.DEVNULL)
         plain = plain_material(scratch / "plain", (scratch / "md" / "zh" / f"{module}.md").read_text("utf-8"))
-        rows = [(f"module page /{module}/ (with role-plays)", *weigh(site, f"/{module}/")),
-                ("progress page /progress/", *weigh(site, "/progress/")),
-                ("same Markdown, plain Material", *weigh(plain, "/"))]
+        rows = []
+        for language, query in QUERIES.items():
+            rows.append((f"module page /{language}{module}/", *weigh(site, f"/{language}{module}/")))
+            rows.append((f"  … after a first search for {query}", *weigh(site, f"/{language}{module}/", query)))
+        rows.append(("progress page /progress/", *weigh(site, "/progress/")))
+        larger = larger_course(scratch / "larger", 10)
+        rows.append((f"module page /{module}/, course x10", *weigh(larger, f"/{module}/")))
+        rows.append(("  … after a first search for 退货", *weigh(larger, f"/{module}/", "退货")))
+        rows.append(("same Markdown, plain Material", *weigh(plain, "/")))
     print(f"{'page':<48}{'requests':>9}{'KB':>9}{'KB gzip':>9}")
     for name, requests, raw, packed in rows:
         print(f"{name:<48}{requests:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}")

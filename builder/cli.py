@@ -12,6 +12,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from .cat.export import ONLY, export_translation
+from .cat.units import NEEDS_REVIEW, NEW, TRANSLATED
+from .cat.importer import ImportRefused, import_translation, remember_reviewed
 from .course import build_languages, load_course
 from .cues import cue_figures
 from .editor_schema import SCHEMA_FILES, editor_schema
@@ -22,10 +25,30 @@ from .pages import write_pages
 from .render import render_course
 from .scaffold import new_module
 from .settings import Settings
-from .translations import CURRENT, Translation, mark_reviewed, stale_items, translation_states
+from .translations import CURRENT, Translation, mark_reviewed, stale_in, translation_states
 
 EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
+NOTHING_TO_SEND = {None: "stale or missing", "stale": "stale", "missing": "missing", "all": "in the course"}
 EXPORTS = ("offline", "scorm")
+
+
+class IntermixedParser(argparse.ArgumentParser):
+    """Options may stand between the positionals, as in `export ko --only stale out`.
+
+    Plain argparse binds an optional positional (OUT) to its default as soon as
+    it has read LANGUAGE, and then refuses the OUT that follows the option.
+    """
+
+    _mixing = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._mixing:
+            return super().parse_known_args(args, namespace)
+        self._mixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._mixing = False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +66,17 @@ def main(argv: list[str] | None = None) -> int:
         "translations", help="show which translations are up to date, stale or missing; mark reviewed ones current")
     translations.add_argument("--reviewed", nargs="+", metavar=("LANGUAGE", "ID"),
                               help="mark the LANGUAGE translation of these modules or scenarios as reviewed")
+    exchange = translations.add_subparsers(dest="action", metavar="ACTION", parser_class=IntermixedParser)
+    send = exchange.add_parser(
+        "export", help="write the texts to translate into LANGUAGE as an XLIFF 1.2 file for a translator's CAT "
+                       "tool, and the glossary as TBX for their term base")
+    send.add_argument("language", help="the language to translate into, like ko")
+    send.add_argument("--only", choices=ONLY, help="only the texts whose Chinese changed (stale), only those never "
+                      "translated (missing), or every text (all); default: stale and missing")
+    send.add_argument("out", type=Path, nargs="?", default=Path("dist"),
+                      help="the folder to write course-LANGUAGE.xlf and glossary.tbx into (default: dist)")
+    receive = exchange.add_parser("import", help="take a translated XLIFF file back into the course")
+    receive.add_argument("file", type=Path, help="the .xlf file the translator sent back")
     render = commands.add_parser("render", help="check the course and write its pages as Markdown into a folder")
     render.add_argument("out", type=Path, help="the folder to write into (made if missing)")
     export = commands.add_parser(
@@ -72,8 +106,14 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         print("wrote " + ", ".join(written) + "\nNext: fill them in, then run `course check` to see what is left.")
         return EXIT_OK
-    if args.command == "translations":
+    if args.command == "translations" and args.action == "export":
+        return export_translation_command(root, site_languages(config_file), args.language, args.only, args.out)
+    if args.command == "translations" and args.action != "import":
         return translations_command(root, site_languages(config_file), args.reviewed)
+    if args.command == "translations":  # an import, then the course check, exactly as `course check` runs it
+        imported = import_translation_command(root, site_languages(config_file), args.file)
+        if imported != EXIT_OK:
+            return imported
     try:
         course = load_course(root, site_languages(config_file), site_settings(config_file))
     except CourseError as error:
@@ -82,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(annotation(problem) for problem in error.problems))
         return EXIT_COURSE_ERROR
-    if args.command == "check":
+    if args.command in ("check", "translations"):
         show_warnings(course.warnings)
         scenarios = {roleplay.id: roleplay.scenario for roleplay in course.roleplays}
         print("\n".join(cue_figures(scenarios, course.languages, course.settings)))
@@ -91,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "export":
         return export_command(config_file, args.form, args.out, course)
-    stale = frozenset((state.language, state.id) for state in stale_items(root, course.languages))
+    stale = frozenset((state.language, state.id) for state in stale_in(course))
     pages = render_course(course, stale=stale)
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
@@ -115,12 +155,17 @@ def translations_command(root: Path, languages: tuple[str, ...], reviewed: list[
         if len(reviewed) < 2:
             print("course: write the language, then one or more ids, like: --reviewed ko late-parcel", file=sys.stderr)
             return EXIT_USAGE
-        for item_id in reviewed[1:]:
-            try:
+        marked = []
+        try:
+            for item_id in reviewed[1:]:
                 print(f"marked as reviewed: {mark_reviewed(root, languages, reviewed[0], item_id)}")
-            except ValueError as error:
-                print(f"course: {error}", file=sys.stderr)
-                return EXIT_COURSE_ERROR
+                marked.append(item_id)
+        except ValueError as error:
+            print(f"course: {error}", file=sys.stderr)
+            return EXIT_COURSE_ERROR
+        finally:
+            if marked:
+                remember_reviewed(root, languages, reviewed[0], marked)
         return EXIT_OK
     states = translation_states(root, languages)
     print(translation_table(states, languages[1:]))
@@ -129,6 +174,51 @@ def translations_command(root: Path, languages: tuple[str, ...], reviewed: list[
         print(f"\n{len(behind)} translation(s) need work. After updating one, mark it: "
               "course translations --reviewed LANGUAGE ID")
     return EXIT_COURSE_ERROR if behind else EXIT_OK
+
+
+def export_translation_command(root: Path, languages: tuple[str, ...], language: str, only: str | None,
+                               out: Path) -> int:
+    try:
+        exported = export_translation(root, languages, language, only, out)
+    except ValueError as error:
+        print(f"course: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except CourseError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_COURSE_ERROR
+    states = exported.states
+    if exported.xliff is None:
+        print(f"Nothing to send: no '{language}' text is {NOTHING_TO_SEND[only]}; to send every text, "
+              f"add --only all.\nwrote {exported.tbx}")
+        return EXIT_OK
+    print(f"wrote {exported.xliff}: {plural(sum(states.values()), 'text')} ({states[NEW]} new, {states[NEEDS_REVIEW]} to "
+          f"review, {states[TRANSLATED]} translated)\nwrote {exported.tbx}: the glossary, for the translator's "
+          f"term base\nSend both to the translator; when the file comes back: course translations import FILE")
+    return EXIT_OK
+
+
+def import_translation_command(root: Path, languages: tuple[str, ...], file: Path) -> int:
+    try:
+        imported = import_translation(root, languages, file)
+    except ImportRefused as refused:
+        count = len(refused.problems)
+        print(f"course: nothing was imported; the file has {plural(count, 'problem')} to fix:\n"
+              + "\n".join(refused.problems), file=sys.stderr)
+        return EXIT_COURSE_ERROR
+    except CourseError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_COURSE_ERROR
+    print(f"imported {file.name} into '{imported.language}': {plural(imported.texts, 'text')} written, "
+          f"{imported.confirmed} kept as reviewed, {imported.left} not translated yet")
+    for written in imported.written:
+        print(f"changed {written}")
+    if imported.current:
+        print("now current: " + ", ".join(imported.current))
+    return EXIT_OK
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def translation_table(states: list[Translation], languages: tuple[str, ...]) -> str:

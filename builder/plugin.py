@@ -33,7 +33,7 @@ from .search_by_language import (
 from .settings import Settings
 from .staging import discard, publish, staging_dir
 from .theme_words import localise_theme, with_short_site_name
-from .translations import stale_items
+from .translations import stale_in
 
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
@@ -89,7 +89,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError(error.report()) from None
         for warning in course.warnings:  # `course check` shows them; a strict build must not stop on them
             log.info(str(warning))
-        stale = self._stale_translations(root, course.languages)
+        stale = self._stale_translations(course)
         if self.config.offline:
             # Pages as files (no server maps folders to index.html), and Material's search worker in an
             # iframe: browsers refuse workers from file://. Material's offline plugin would fetch this
@@ -116,8 +116,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return config
 
     @staticmethod
-    def _stale_translations(root: Path, languages: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-        stale = stale_items(root, languages)
+    def _stale_translations(course) -> frozenset[tuple[str, str]]:
+        stale = stale_in(course)
         for state in stale:
             log.warning(f"the '{state.language}' translation of the {state.kind} '{state.id}' is stale: its source "
                         f"text changed after it was translated. Update {state.file}, then run: "

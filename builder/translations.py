@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .layout import CONTENT_DIR, QUIZZES_DIR
 from .load import load
+from .model import Course
 from .schema import Module, Scenario
 from .validate import known_keys, read
 
@@ -84,8 +85,23 @@ def translation_states(root: Path, languages: tuple[str, ...]) -> list[Translati
     return states
 
 
-def stale_items(root: Path, languages: tuple[str, ...]) -> list[Translation]:
-    return [state for state in translation_states(root, languages) if state.state == STALE]
+def stale_in(course: Course) -> list[Translation]:
+    """The stale translations of a course that loaded, judged on it: no file is read again.
+
+    (A course that loaded has no missing translation; `translation_states` reads the files
+    themselves, so that it can also tell a trainer about a course with problems.)
+    """
+    source, found = course.languages[0], []
+    sources = dict(course.modules[source])
+    for language in course.languages[1:]:
+        for module_id, module in course.modules[language]:
+            if module.translated_from != module_fingerprint(sources[module_id]):
+                found.append(Translation("module", module_id, language, STALE, f"{CONTENT_DIR}/{language}/{module_id}.yaml"))
+    for roleplay in course.roleplays:
+        recorded, current = roleplay.scenario.translated_from, scenario_fingerprint(roleplay.scenario, source)
+        found += [Translation("scenario", roleplay.id, language, STALE, f"{QUIZZES_DIR}/{roleplay.id}.yaml")
+                  for language in course.languages[1:] if recorded.get(language) != current]
+    return found
 
 
 def mark_reviewed(root: Path, languages: tuple[str, ...], language: str, item_id: str) -> str:

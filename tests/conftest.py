@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "course"
 LANGUAGES = ("zh", "ko", "bg")
 # What a clone of the project holds of the course: the gates check the real course, built as CI builds it.
-COURSE_PARTS = ("mkdocs.yml", "content", "quizzes", "guides")
+COURSE_PARTS = ("mkdocs.yml", "content", "quizzes", "guides", "translations")
 
 
 def make_course(folder: Path, content: Path = FIXTURE / "content", quizzes: Path | None = FIXTURE / "quizzes") -> Path:

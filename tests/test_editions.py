@@ -19,7 +19,7 @@ from .conftest import LANGUAGES, ROOT, real_settings
 
 MODULES = ["role-of-customer-service", "why-customers-complain", "handling-complaints", "seven-more-points",
            "calming-upset-customers", "customer-types", "online-safety", "reply-scripts", "keeping-customers",
-           "product-fact-card"]
+           "product-fact-card", "platform-rules"]
 FOUR_SCENARIOS = {"handling-complaints", "calming-upset-customers", "online-safety"}
 # Scripts that must not appear in an edition, and the few words allowed anyway (brand names).
 FOREIGN = {"zh": ("HANGUL", "CYRILLIC", "HIRAGANA", "KATAKANA"),
