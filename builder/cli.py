@@ -12,6 +12,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from .cat.export import ONLY, export_translation
 from .cat.units import NEEDS_REVIEW, NEW, TRANSLATED
 from .cat.importer import ImportRefused, import_translation, remember_reviewed
@@ -22,6 +24,7 @@ from .errors import CourseError, Problem
 from .export.offline import export_offline
 from .export.scorm import export_scorm
 from .pages import write_pages
+from .plugin import issuer_of
 from .render import render_course
 from .scaffold import new_module
 from .settings import Settings
@@ -132,7 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         return export_command(config_file, args.form, args.out, course)
     stale = frozenset((state.language, state.id) for state in stale_in(course))
-    pages = render_course(course, stale=stale)
+    try:
+        issuer = issuer_of(_site_config(config_file), course.languages)
+    except PluginError as error:
+        print(f"course: {error}", file=sys.stderr)
+        return EXIT_COURSE_ERROR
+    pages = render_course(course, stale=stale, issuer=issuer)
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
     return EXIT_OK

@@ -1,13 +1,17 @@
 """Can a learner pass the role-plays without reading them? Played here with cue-only strategies.
 
 A test-wise learner picks the longest reply, or the shortest, or always the
-first one; if such a strategy passes more than a few scenarios, a pass no
-longer means the learner judged well, and the build stops. A turn whose best
-reply stands out by its length alone is a warning for the trainer.
+first one, or learns after a few role-plays that a stock sentence ("有问题随时找我")
+only ever closes a wrong reply and rules those out; if such a strategy passes
+more than a few scenarios, a pass no longer means the learner judged well, and
+the build stops. A turn whose best reply stands out by its length alone, and a
+stock sentence only wrong replies carry, are warnings for the trainer.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 
 from .graph import Path, Play
@@ -38,6 +42,49 @@ STRATEGIES: dict[str, Pick] = {
     "always the shortest reply": _by_length(False),
     **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
 }
+STOCK_STRATEGY = "the longest reply without a stock sentence of wrong replies"
+MIN_STOCK_USES = 3  # a sentence met this often in wrong replies, and never in a best one, is learnt
+_SENTENCE_END = re.compile(r"(?<=[。！？!?…])|(?<=\.)\s|\n")
+
+
+def sentences(choice: Choice, language: str) -> set[str]:
+    """The sentences of a reply, as a learner would recognise one seen before."""
+    parts = (part.strip() for text in choice.reply[language] for part in _SENTENCE_END.split(text))
+    return {part for part in parts if len(part) >= 4}
+
+
+def stock_sentences(scenarios: dict[str, Scenario], language: str) -> dict[str, int]:
+    """Sentences that close or pad at least MIN_STOCK_USES wrong replies and no best reply, with their count."""
+    wrong, best = Counter(), set()
+    for scenario in scenarios.values():
+        for turn in scenario.turns:
+            for choice in turn.choices:
+                if choice is turn.best:
+                    best |= sentences(choice, language)
+                else:
+                    wrong.update(sentences(choice, language))
+    return {text: count for text, count in wrong.items() if count >= MIN_STOCK_USES and text not in best}
+
+
+def _avoiding(stock: dict[str, dict[str, int]]) -> Pick:
+    longest = _by_length(True)
+
+    def pick(choices: list[Choice], language: str) -> Choice:
+        plain = [choice for choice in choices if not sentences(choice, language) & stock[language].keys()]
+        return longest(plain or choices, language)
+    return pick
+
+
+def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> dict[str, Pick]:
+    """The cue-only strategies for this course: the fixed ones, and one that learns its stock sentences if it has any."""
+    stock = {language: stock_sentences(scenarios, language) for language in languages}
+    return {**STRATEGIES, STOCK_STRATEGY: _avoiding(stock)} if any(stock.values()) else STRATEGIES
+
+
+def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
+    return [f"in {language} the sentence '{text}' stands in {count} wrong replies and in no best reply: a learner "
+            "can rule out the replies that carry it; drop it, or word each reply's close on its own"
+            for language in languages for text, count in sorted(stock_sentences(scenarios, language).items())]
 
 
 def passes_with(scenario: Scenario, language: str, pick: Pick, settings: Settings) -> bool:
@@ -56,7 +103,7 @@ def cue_passes(scenarios: dict[str, Scenario], languages: tuple[str, ...], setti
     """For each strategy and language, the scenarios it passes."""
     return {name: {language: [sid for sid, s in scenarios.items() if passes_with(s, language, pick, settings)]
                    for language in languages}
-            for name, pick in STRATEGIES.items()}
+            for name, pick in strategies(scenarios, languages).items()}
 
 
 def longest_best_share(scenarios: dict[str, Scenario], language: str) -> tuple[int, int]:
@@ -72,11 +119,18 @@ def cue_figures(scenarios: dict[str, Scenario], languages: tuple[str, ...], sett
     lines = []
     for language in languages:
         longest, turns = longest_best_share(scenarios, language)
-        strategies = ", ".join(f"{name[len('always '):]} {len(passed[language])}" for name, passed in passes.items())
+        counts = ", ".join(f"{name.removeprefix('always ')} {len(passed[language])}" for name, passed in passes.items())
         lines.append(f"{language}: the best reply is the longest in {longest} of {turns} turns "
-                     f"({longest * 100 // max(turns, 1)} %); role-plays passed by always picking {strategies} "
+                     f"({longest * 100 // max(turns, 1)} %); role-plays passed by always picking {counts} "
                      f"(of {len(scenarios)})")
     return lines
+
+
+_ADVICE = {
+    None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
+    STOCK_STRATEGY: "word each wrong reply's opening and close on its own, as the best ones are (the warnings name the "
+                    "sentences)",
+}
 
 
 def cue_report(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
@@ -92,8 +146,7 @@ def cue_report(scenarios: dict[str, Scenario], languages: tuple[str, ...], setti
             found.append(
                 f"a learner who picks '{name}' without reading passes {counts} of the {len(scenarios)} "
                 f"role-plays (at most {settings.cue_pass_limit} % may be passed so); it passes: "
-                f"{', '.join(worst[:8])}{' …' if len(worst) > 8 else ''}; make the other replies as long, "
-                "careful and polite as the best one, and the best one not always the longest")
+                f"{', '.join(worst[:8])}{' …' if len(worst) > 8 else ''}; " + _ADVICE.get(name, _ADVICE[None]))
     return found
 
 

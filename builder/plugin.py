@@ -26,7 +26,7 @@ from .errors import CourseError
 from .labels import all_labels
 from .layout import WATCHED
 from .pages import write_pages
-from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
+from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, Issuer, render_course
 from .search_by_language import (
     split_search_index, with_language_base, with_named_search_dialog, write_offline_indexes,
 )
@@ -54,6 +54,24 @@ def without_language_alternates(head: str) -> Markup:
     return Markup(_HEAD_ALTERNATE.sub("", str(head)))
 
 
+def site_names(config) -> dict[str, str]:
+    """The site's name in each language it builds, as mkdocs.yml gives it to static-i18n."""
+    languages = config.plugins["i18n"].config.languages
+    return {language.locale: language.site_name or config.site_name for language in languages if language.build}
+
+
+def issuer_of(config, languages: tuple[str, ...]) -> Issuer:
+    """The course's and the shop's names for the certificate, from mkdocs.yml; a shop named in some
+    languages only is a mistake of the trainer's, said as such."""
+    shop = config.plugins["course"].config.shop
+    if isinstance(shop, str):
+        return Issuer(site_names(config), {language: shop for language in languages})
+    if missing := [language for language in languages if not isinstance(shop.get(language), str)]:
+        raise PluginError(f"mkdocs.yml: plugins: course: shop: give the shop's name in {', '.join(missing)} "
+                          f"too, or one name for every language")
+    return Issuer(site_names(config), {language: shop[language] for language in languages})
+
+
 class CourseConfig(Config):
     generated_dir = config_options.Type(str, default=".course-build")
     # The course-wide settings (builder/settings.py says what each means).
@@ -62,6 +80,9 @@ class CourseConfig(Config):
     length_ratio = config_options.Type(float, default=Settings.length_ratio)
     # A copy that works opened from disk (file://): set by `course export offline`, not in mkdocs.yml.
     offline = config_options.Type(bool, default=False)
+    # The shop whose staff take the course, named on the completion certificate: one name for every
+    # language, or {zh: …, ko: …, bg: …}.
+    shop = config_options.Type((str, dict), default="")
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -99,7 +120,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         else:
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_MENDS, SEARCH_ON_DEMAND]
         generated = root / self.config.generated_dir / "docs"
-        changed = write_pages(generated, render_course(course, config.use_directory_urls, stale))
+        issuer = issuer_of(config, course.languages)
+        changed = write_pages(generated, render_course(course, config.use_directory_urls, stale, issuer))
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
         config.docs_dir = str(generated)
         config.nav = ["index.md", *(f"{module_id}.md" for module_id in course.module_ids)]
@@ -111,7 +133,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
-        config.extra_javascript += [f"assets/course/{name}.js" for name in ("roleplay", "progress", "language")]
+        # The learner's records first: the chat may start at once, and its first attempt must be this learner's.
+        config.extra_javascript += [f"assets/course/{name}.js" for name in ("progress", "roleplay", "language")]
         self._build_aside(config)
         return config
 

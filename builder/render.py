@@ -9,6 +9,7 @@ through Markdown's attribute lists.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -17,6 +18,7 @@ from .model import Course
 from .schema import MOODS
 from .labels import labels_for
 from .links import within_print_page
+from .skills import taught_sections
 
 PROGRESS_PAGE, COMPLETION_PAGE, GLOSSARY_PAGE = "progress", "completion", "glossary"
 PRINT_PAGE = "print"  # the whole course on one page, every role-play laid out as a script
@@ -26,7 +28,8 @@ ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again",
                   "critical_first", "failed_critical", "handled_well", "to_review", "all_notes",
                   "mood_0", "mood_1", "mood_2", "mood_3", "mood_4")
 PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done", "storage_off",
-                  "completion_locked")
+                  "completion_locked", "completion_ready_progress", "learner_unnamed", "learner_switched",
+                  "lms_review", "lms_passed", "skills_practise", "skills_review_none", "times")
 
 
 # Material's search reads these from a page's front matter. The learner's own pages hold no course
@@ -74,8 +77,16 @@ def _way_on(next_: str | list) -> str:
 _ENV.filters["way_on"] = _way_on
 
 
+@dataclass(frozen=True)
+class Issuer:
+    """Who the completion certificate names, per language: the course (the site's name) and the shop."""
+
+    course_names: dict[str, str] = field(default_factory=dict)
+    shops: dict[str, str] = field(default_factory=dict)
+
+
 def render_course(course: Course, directory_urls: bool = True,
-                  stale: frozenset[tuple[str, str]] = frozenset()) -> dict[str, str]:
+                  stale: frozenset[tuple[str, str]] = frozenset(), issuer: Issuer = Issuer()) -> dict[str, str]:
     """Every page of the site, as {path under the docs folder: Markdown}.
 
     `stale` holds (language, module or scenario id) of translations whose source
@@ -83,12 +94,20 @@ def render_course(course: Course, directory_urls: bool = True,
     """
     pages: dict[str, str] = {}
     for language in course.languages:
-        pages.update(_language_pages(course, language, directory_urls, stale))
+        pages.update(_language_pages(course, language, directory_urls, stale, issuer))
     return pages
 
 
+def _skill_map(course: Course, language: str) -> list[tuple[str, object, list]]:
+    """Per module, in course order, its sections that role-play replies teach, each with the scenarios practising it."""
+    taught = taught_sections(course.roleplays)
+    return [(module_id, module, sections) for module_id, module in course.modules[language]
+            if (sections := [(section, taught[f"{module_id}#{section.id}"]) for section in module.sections
+                             if f"{module_id}#{section.id}" in taught])]
+
+
 def _language_pages(course: Course, language: str, directory_urls: bool,
-                    stale: frozenset[tuple[str, str]]) -> dict[str, str]:
+                    stale: frozenset[tuple[str, str]], issuer: Issuer) -> dict[str, str]:
     labels = labels_for(language)
     modules = course.modules[language]
     sections = {(module_id, s.id): s.title for module_id, module in modules for s in module.sections}
@@ -145,7 +164,9 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
         practised = [(module_id, module, course.roleplays_of(module_id)) for module_id, module in modules]
         shared = dict(labels=labels, language=language, total=str(len(course.roleplays)),
                       modules=[entry for entry in practised if entry[2]], progress_labels=words(PROGRESS_WORDS),
-                      page_link=page_link, completion_link=page_link(COMPLETION_PAGE))
+                      page_link=page_link, completion_link=page_link(COMPLETION_PAGE),
+                      skills=_skill_map(course, language), course_name=issuer.course_names.get(language, ""),
+                      shop=issuer.shops.get(language, ""), pass_mark=str(course.settings.pass_mark))
         pages[f"{language}/{PROGRESS_PAGE}.md"] = _searched(render("progress.md.j2").render(**shared), UNSEARCHED)
         pages[f"{language}/{COMPLETION_PAGE}.md"] = _searched(render("completion.md.j2").render(**shared), UNSEARCHED)
     return pages

@@ -119,7 +119,7 @@ def mark_reviewed(root: Path, languages: tuple[str, ...], language: str, item_id
         target = root / CONTENT_DIR / language / f"{item_id}.yaml"
         if module is None or not target.is_file():
             raise ValueError(f"'{item_id}' cannot be marked: run `course check` and fix its problems first")
-        _write_line(target, f"translated_from: {module_fingerprint(module)}")
+        _write_line(target, f"translated_from: {_as_yaml_text(module_fingerprint(module))}")
         return target.relative_to(root).as_posix()
     if scenario_file.is_file():
         scenario = _checked(Scenario, scenario_file)
@@ -127,10 +127,15 @@ def mark_reviewed(root: Path, languages: tuple[str, ...], language: str, item_id
             raise ValueError(f"'{item_id}' cannot be marked: run `course check` and fix its problems first")
         recorded = dict(scenario.translated_from)
         recorded[language] = scenario_fingerprint(scenario, source)
-        pairs = ", ".join(f"{lang}: {value}" for lang, value in sorted(recorded.items()))
+        pairs = ", ".join(f"{lang}: {_as_yaml_text(value)}" for lang, value in sorted(recorded.items()))
         _write_line(scenario_file, f"translated_from: {{{pairs}}}")
         return scenario_file.relative_to(root).as_posix()
     raise ValueError(f"there is no module or scenario '{item_id}'")
+
+
+def _as_yaml_text(fingerprint_: str) -> str:
+    """A fingerprint of digits only is quoted: an editor reading the YAML would take it for a number."""
+    return f"'{fingerprint_}'" if fingerprint_.isdigit() else fingerprint_
 
 
 def _scenario_state(scenario: Scenario | None, source: str, language: str, recorded: dict) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import shutil
 import subprocess
@@ -105,6 +106,23 @@ def real_settings():
     from builder.cli import site_settings
 
     return site_settings(ROOT / "mkdocs.yml")
+
+
+@pytest.fixture
+def storage_blocking_page(browser, tmp_path):
+    """Chromium with third-party cookies and site data blocked, as in private windows and Safari by default."""
+    profile = tmp_path / "profile"
+    (profile / "Default").mkdir(parents=True)
+    (profile / "Default" / "Preferences").write_text(json.dumps(
+        {"profile": {"block_third_party_cookies": True, "cookie_controls_mode": 1}}), encoding="utf-8")
+    context = browser.browser_type.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    errors: list[str] = []
+    page = context.pages[0] if context.pages else context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"{error} {error.stack}"))
+    yield page
+    context.close()
+    assert errors == [], errors
 
 
 # The quick loop: `python -m pytest -m "not browser and not site"` runs the unit tests of every stage

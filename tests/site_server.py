@@ -13,6 +13,11 @@ class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def do_POST(self):
+        """A POST gets the file at its path, as a GET would: an LMS's commit endpoint with a fixed answer."""
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
+
 
 @contextmanager
 def serving(root: Path):
@@ -33,3 +38,17 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextmanager
+def framed_by_another_site(url: str, folder: Path):
+    """A page of another site (localhost, not 127.0.0.1, on its own port) that frames `url`; yields its address.
+
+    To that page's browser the framed course is third-party: what it stores is what Chromium blocks or
+    partitions for embedded sites."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(
+        f'<!doctype html><html><body><iframe id="framed" src="{url}" style="width:100%;height:95vh"></iframe></body></html>',
+        encoding="utf-8")
+    with serving(folder) as base:
+        yield base.replace("127.0.0.1", "localhost") + "/index.html"

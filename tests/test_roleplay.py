@@ -200,7 +200,7 @@ def test_completion_page_opens_only_when_every_scenario_is_passed(page, site):
     page.get_by_label("Име").fill("Мария Петрова")
     certificate = page.locator("[data-completion-ready]").inner_text()
     assert "Мария Петрова завърши всички упражнения" in certificate
-    assert "20 / 20" in certificate
+    assert page.locator("[data-module-summary]").inner_text().split("\t") == ["Поздравяване на клиента", "1 / 1", "100%"]
     assert "самооценка" in certificate
 
 
@@ -233,6 +233,10 @@ def test_hostile_scenario_text_is_shown_as_text_never_run(page, tmp_path):
     text = quiz.read_text(encoding="utf-8")
     text = text.replace("zh: 有的，38码有货，直接拍就行。", f"zh: '{HOSTILE}'").replace("zh: 陈女士\n", f"zh: '{HOSTILE}'\n")
     quiz.write_text(text, encoding="utf-8")
+    # The hostile reply is the longest now, so a cue passes: this course allows it, as escaping is the point here.
+    config = course / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - course:", "  - course:\n      cue_pass_limit: 100", 1),
+                      encoding="utf-8")
     result = mkdocs_build(course)  # the edit makes the translation stale: a warning, not an error
     assert result.returncode == 0, result.stderr
     with serving(course / "site") as base:

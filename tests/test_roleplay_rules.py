@@ -32,6 +32,13 @@ CASES = [
      ["quizzes:1:1: a learner who picks 'always the longest reply' without reading passes 1 in zh of the 1 "
       "role-plays (at most 10 % may be passed so); it passes: size-question; make the other replies as long, "
       "careful and polite as the best one, and the best one not always the longest"]),
+    ("stock-sentence-of-wrong-replies", both(  # each wrong reply as long as before, and closing alike
+        edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码有货。有问题随时找我。"),
+        edit(QUIZ, "zh: 肯定明天就到！我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到！我们发的是最快的快递。有问题随时找我。"),
+        edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，您下单就行。有问题随时找我。")),
+     ["quizzes:1:1: a learner who picks 'the longest reply without a stock sentence of wrong replies' without "
+      "reading passes 1 in zh of the 1 role-plays (at most 10 % may be passed so); it passes: size-question; word "
+      "each wrong reply's opening and close on its own, as the best ones are (the warnings name the sentences)"]),
     ("critical-with-points", edit(QUIZ, "        points: 3\n", "        points: 3\n        critical: true\n"),
      [f"{QUIZ}:64:9: turns[2].choices[1]: a critical mistake scores 0 points, not 3"]),
     ("critical-path-passes", edit(QUIZ, "        points: 2\n", "        points: 0\n        critical: true\n"),
@@ -101,3 +108,13 @@ def test_a_best_reply_that_stands_out_by_length_is_a_warning_not_an_error(course
 def test_the_cue_limit_is_a_course_setting(course_dir):
     edit(QUIZ, "zh: 肯定明天就到！我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到！")(course_dir)
     load_course(course_dir, LANGUAGES, Settings(cue_pass_limit=100))
+
+
+def test_a_sentence_only_wrong_replies_share_is_named_for_the_trainer(course_dir):
+    stock = next(case[1] for case in CASES if case[0] == "stock-sentence-of-wrong-replies")
+    stock(course_dir)
+    with pytest.raises(CourseError) as raised:
+        load_course(course_dir, LANGUAGES)
+    assert [str(warning) for warning in raised.value.warnings if warning.file == "quizzes"] == [
+        "quizzes:1:1: in zh the sentence '有问题随时找我。' stands in 3 wrong replies and in no best reply: a learner "
+        "can rule out the replies that carry it; drop it, or word each reply's close on its own"]

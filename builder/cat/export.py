@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
-from ..course import CONTENT_DIR
 from ..errors import CourseError
 from ..glossary import load_glossary
+from ..layout import CONTENT_DIR
 from ..labels import labels_for
 from ..schema import Glossary
 from ..wording import load_certain_words

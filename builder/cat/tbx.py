@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..glossary import GLOSSARY_FILE
+from ..layout import GLOSSARY_FILE
 from ..labels import labels_for
 from ..schema import Glossary
 from .xliff import locale, set_lang

@@ -17,14 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..course import CONTENT_DIR
 from ..errors import CourseError, Problem
-from ..glossary import GLOSSARY_FILE
+from ..layout import CONTENT_DIR, GLOSSARY_FILE, QUIZZES_DIR
 from ..load import load
-from ..quizzes import QUIZZES_DIR
 from ..schema import Glossary, Module, Scenario
 from ..translations import CURRENT, fingerprint, translation_states
-from ..validate import check, known_keys
+from ..validate import known_keys, read
 from .record import read_record
 
 NEW, NEEDS_REVIEW, TRANSLATED = "new", "needs-review", "translated"
@@ -219,9 +217,10 @@ def _context(crumbs: tuple, steps: tuple, owner: dict | None, best: bool = False
 
 def _read(root: Path, path: Path, model, problems: list[Problem]) -> dict | None:
     shown = _shown(root, path)
-    loaded, found = load(path, shown, _KEYS)
-    if loaded is not None and not found and model is not None:
-        found = check(model, loaded)[1]
+    if model is None:
+        loaded, found = load(path, shown, _KEYS)
+    else:
+        _, loaded, found = read(path, shown, model)
     if found or loaded is None:
         problems += found
         return None

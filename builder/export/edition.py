@@ -8,6 +8,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from ..plugin import site_names
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -19,8 +21,7 @@ def build_edition(config_file: Path, site_dir: Path, offline: bool) -> Edition:
     """Build strictly, as the published site is built; a broken course raises MkDocs' own errors."""
     config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False, strict=True)
     config.plugins["course"].config["offline"] = offline
-    languages = config.plugins["i18n"].config.languages
-    titles = {language.locale: language.site_name or config.site_name for language in languages if language.build}
+    titles = site_names(config)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -80,7 +80,8 @@
         return part.innerText || part.textContent;
       }),
       reaction: textOf(choice, "reaction"), note: textOf(choice, "note"),
-      teaches: link ? { href: link.getAttribute("href"), text: link.textContent } : null,
+      teaches: link ? { section: link.getAttribute("data-teaches"), href: link.getAttribute("href"),
+                        text: link.textContent } : null,
       points: Number(choice.getAttribute("data-points")), mood: Number(choice.getAttribute("data-mood")),
       critical: choice.hasAttribute("data-critical"), best: choice.hasAttribute("data-best"),
       next: next.charAt(0) === "[" ? JSON.parse(next) : next
@@ -209,7 +210,8 @@
     if (live) {
       announce(this.root, "course:decision", {
         scenario: this.id, turn: turn.id, choice: choice.index, choices: turn.choices.length, best: choice.best,
-        points: choice.points, critical: choice.critical, teaches: choice.teaches && choice.teaches.href,
+        bestChoice: turn.choices.filter(function (c) { return c.best; })[0].index,
+        points: choice.points, critical: choice.critical, teaches: choice.teaches && choice.teaches.section,
         latency: Date.now() - this.shownAt, time: new Date()
       });
     }
