@@ -23,7 +23,7 @@ def localise_theme(config, language: str) -> None:
     toc = config.mdx_configs.setdefault("toc", {})
     if toc.get("permalink"):
         toc["permalink_title"] = labels["permalink"]
-    palette = config.theme["palette"]
+    palette = config.theme["palette"] if "palette" in config.theme else None
     for scheme, name in zip(palette if isinstance(palette, list) else (), PALETTE_NAMES):
         if "toggle" in scheme:
             scheme["toggle"]["name"] = labels[name]
