@@ -32,12 +32,17 @@ from .search_by_language import (
 )
 from .settings import Settings
 from .staging import discard, publish, staging_dir
+from .theme_words import localise_theme, with_short_site_name
 from .translations import stale_in
 
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent / "theme")
 OFFLINE_SHIM = "assets/course/offline/iframe-worker.js"
 SEARCH_ON_DEMAND = "assets/course/search-on-demand.js"  # before Material's bundle: see the file
+# Before Material's bundle too: it must see the index the bundle hands its search worker. After the
+# offline shim (it mends the shim's worker) and before search on demand (it mends the real worker,
+# which the on-demand stand-in creates later; the stand-in itself has no prototype to mend).
+SEARCH_MENDS = "assets/course/search.js"
 LANGUAGE_TAGS = all_labels()["language_tag"]
 SEARCH_NAMES = all_labels()["search_dialog"]
 
@@ -111,9 +116,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # iframe: browsers refuse workers from file://. Material's offline plugin would fetch this
             # shim from unpkg.com, a request leaving the site; the course ships its own copy.
             config.use_directory_urls = False
-            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM, SEARCH_MENDS]
         else:
-            config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_ON_DEMAND]
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_MENDS, SEARCH_ON_DEMAND]
         generated = root / self.config.generated_dir / "docs"
         issuer = issuer_of(config, course.languages)
         changed = write_pages(generated, render_course(course, config.use_directory_urls, stale, issuer))
@@ -129,7 +134,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.theme.dirs.insert(0, THEME_DIR)
         config.extra_css.append("assets/course/course.css")
         # The learner's records first: the chat may start at once, and its first attempt must be this learner's.
-        config.extra_javascript += ["assets/course/progress.js", "assets/course/roleplay.js"]
+        config.extra_javascript += [f"assets/course/{name}.js" for name in ("progress", "roleplay", "language")]
         self._build_aside(config)
         return config
 
@@ -157,6 +162,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         language = config.theme["language"]
         config.theme["language"] = LANGUAGE_TAGS.get(language, language)
         i18n = config.plugins["i18n"]
+        localise_theme(config, i18n.current_language)
         if i18n.current_language != i18n.default_language:
             # GitHub Pages serves one 404.html, at the root: the source language's.
             config.theme.static_templates.discard("404.html")
@@ -183,15 +189,35 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         language = i18n.current_language
         if language != i18n.default_language:
             output = with_language_base(output, language)
-        return with_csp(with_named_search_dialog(output, SEARCH_NAMES[language]), self.config.offline)
+        return self._finished(output, config, language)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        language = config.plugins["i18n"].default_language
-        return with_csp(with_named_search_dialog(output_content, SEARCH_NAMES[language]), self.config.offline)
+        return self._finished(output_content, config, config.plugins["i18n"].default_language)
+
+    def _finished(self, html: str, config, language: str) -> str:
+        html = with_short_site_name(html, config.site_name, config.extra.get("short_name"))
+        return with_csp(with_named_search_dialog(html, SEARCH_NAMES[language]), self.config.offline)
+
+    def on_template_context(self, context, template_name: str, config):
+        if template_name == "404.html":
+            # The 404 page greets every language and links to each one's home page.
+            context["course_labels"] = all_labels()
+            context["course_languages"] = build_languages(config.plugins["i18n"])
+            self._relative_alternates(config)
+            if self.config.offline:
+                # MkDocs gives error pages root-absolute links ("/assets/…"), which from disk point
+                # at the drive's root; the offline copy's 404.html lies at its root: links from here.
+                context["base_url"] = "."
+        return context
 
     def on_page_context(self, context, page, config, nav):
+        self._relative_alternates(config)
+        return context
+
+    @staticmethod
+    def _relative_alternates(config) -> None:
         """Language switcher links relative to the page, so the site works under any /<repository>/ path."""
         base = urlsplit(config.site_url or "").path.rstrip("/")
         # static-i18n sets `extra.alternate` as an attribute, which is what templates read first.
@@ -200,7 +226,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if link.startswith("/"):
                 alternate["link"] = link[len(base):].lstrip("/") if link.startswith(base) else link.lstrip("/")
             alternate["lang"] = LANGUAGE_TAGS.get(alternate["lang"], alternate["lang"])
-        return context
 
     def on_env(self, env, config, files):
         env.filters["without_language_alternates"] = without_language_alternates

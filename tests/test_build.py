@@ -39,8 +39,10 @@ def test_every_language_has_every_page_and_declares_its_language_and_direction(b
 def test_module_page_shows_dialogue_marked_in_words(built_fixture: Path):
     page = (built_fixture / "ko/greeting/index.html").read_text(encoding="utf-8")
     assert '<h2 id="first-reply">첫 답변' in page
-    assert "✗ 잘못된 응대:</strong> 너무 짧아서" in page
-    assert "✓ 좋은 응대:</strong>" in page
+    assert "✗ 잘못된 응대: </strong>너무 짧아서" in page
+    assert "✓ 좋은 응대: </strong>" in page
+    # Chinese labels end with the full-width colon, no space after it
+    assert "✗ 错误做法：</strong>" in (built_fixture / "greeting/index.html").read_text(encoding="utf-8")
     assert 'class="course-chat__line course-chat__line--agent course-chat__line--bad"' in page
 
 

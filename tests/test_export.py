@@ -4,6 +4,7 @@ LMS runtime), and the copy opened from disk. Exports are made by the real comman
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -83,3 +84,14 @@ def test_the_offline_copy_works_opened_from_disk(page, exported, tmp_path):
     hits = [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]
     assert any(hit.split("?")[0].endswith("/course/ko/greeting.html") for hit in hits), hits
     assert all(url.startswith(("file://", "about:", "data:", "blob:")) for url in requests), requests
+
+
+def test_the_offline_copy_s_404_page_is_styled_from_disk_and_leads_to_each_language(page, exported, tmp_path):
+    with zipfile.ZipFile(exported / "course-offline.zip") as copy:
+        copy.extractall(tmp_path)
+    not_found = tmp_path / "course/404.html"
+    assert not re.search(r'(?:href|src)="/(?!/)', not_found.read_text(encoding="utf-8"))
+    page.goto(not_found.as_uri())
+    assert page.locator(".md-header").evaluate("header => getComputedStyle(header).position") == "sticky"
+    page.locator('article section[lang="ko"] a').click()
+    assert page.url == (tmp_path / "course/ko/index.html").as_uri()

@@ -15,6 +15,7 @@ import pypdfium2
 import pytest
 
 from builder.course import load_course
+from builder.labels import labels_for
 
 from .conftest import FIXTURE, LANGUAGES, ROOT, real_settings
 from .site_server import serving
@@ -89,3 +90,27 @@ def test_the_whole_course_page_stays_out_of_search(built_course: Path, language)
     index = json.loads((built_course / prefix / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "print/" not in locations and "why-customers-complain/" in locations
+
+
+def page_texts(pdf: pypdfium2.PdfDocument) -> list[str]:
+    return [re.sub(r"\s+", "", pdf[n].get_textpage().get_text_range().replace("\ufffe", "-")) for n in range(len(pdf))]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_paper_a_script_starts_below_its_label_and_a_customer_card_stays_whole(page, built_course, language):
+    """No page ends with the "full script" label, and each customer card begins and ends on one page."""
+    course = load_course(ROOT, LANGUAGES, real_settings())
+    labels = {name: re.sub(r"\s+", "", text) for name, text in labels_for(language).items()}
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    with serving(built_course) as base:
+        pages = page_texts(print_pdf(page, f"{base}/{prefix}print/"))
+    assert sum(text.count(labels["script"]) for text in pages) == len(course.roleplays)
+    assert [n for n, text in enumerate(pages, 1) if text.endswith(labels["script"])] == []
+    split = []
+    for roleplay in course.roleplays:
+        customer = roleplay.scenario.customer
+        start = labels["customer"] + re.sub(r"\s+", "", customer.name[language]) + labels["customer_type"]
+        end = re.sub(r"\s+", "", customer.situation[language])[-12:] + labels["mood_at_start"]
+        if not any(start in text and end in text for text in pages):
+            split.append(roleplay.id)
+    assert split == []

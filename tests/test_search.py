@@ -18,7 +18,8 @@ def site(tmp_path_factory):
         yield base + "/"
 
 
-def search(page, url: str, query: str) -> list[str]:
+def type_query(page, url: str, query: str) -> None:
+    """Types the query into the search box of the page at `url` and waits until results are shown."""
     page.goto(url)
     box = page.locator("input.md-search__input")
     box.click()
@@ -26,6 +27,10 @@ def search(page, url: str, query: str) -> list[str]:
     box.fill(query)
     box.press("End")
     page.locator(".md-search-result__item").first.wait_for()
+
+
+def search(page, url: str, query: str) -> list[str]:
+    type_query(page, url, query)
     return [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()
             if link.is_visible()]
 
