@@ -45,3 +45,9 @@ def test_the_search_key_loads_the_index_and_only_the_languages_own_support(page,
     assert own is None or any(name.startswith(own) for name in lunr), lunr
     assert not any(name.startswith(others) and not (own and name.startswith(own)) for name in lunr
                    if name.startswith("lunr.") and not name.startswith(("lunr.stemmer", "lunr.multi"))), lunr
+
+
+def test_a_page_opened_from_a_search_result_marks_the_words_searched_for(page, site):
+    page.goto(site + "greeting/?h=问候")
+    page.locator("article mark").first.wait_for()
+    assert "问候" in page.locator("article mark").first.inner_text()

@@ -71,6 +71,10 @@
     }
   }
 
+  // A reader who followed a search result (…?h=退货) wants its words marked on this page: Material
+  // marks them with the search worker, so it starts at once.
+  if (/[?&]h=/.test(location.search)) { want(); }
+
   ["focusin", "pointerover", "touchstart", "click"].forEach(function (name) {
     document.addEventListener(name, reaching, { capture: true, passive: true });
   });
