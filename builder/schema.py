@@ -286,6 +286,13 @@ class Ending(Strict):
         low, high = (self.mood, self.mood) if isinstance(self.mood, int) else self.mood
         return range(low, high + 1)
 
+    @model_validator(mode="after")
+    def _unresolved_is_not_satisfied(self) -> Ending:
+        if not self.resolved and self.moods.stop == MOODS.stop:
+            raise ValueError(f"an unresolved case does not leave the customer satisfied (mood {MOODS.stop - 1}): "
+                             "lower this ending's mood, and the replies' mood on the way here")
+        return self
+
     @field_validator("mood")
     @classmethod
     def _lowest_first(cls, mood):

@@ -47,13 +47,17 @@ CASES = [
     ("ending-mood-contradicted", edit(QUIZ, "    mood: [2, 4]\n", "    mood: [3, 4]\n"),
      [f"{QUIZ}:140:11: endings[1].mood: the customer can arrive here in mood 2 (opening → cold-reply → delivery → "
       "ordered), outside the mood this ending declares (3 to 4); change the replies' mood or the ending's"]),
-    ("pass-ends-unresolved", edit(QUIZ, "    resolved: true\n", "    resolved: false\n"),
-     [f"{QUIZ}:141:15: endings[1].resolved: a path that ends here unresolved (opening → delivery → ordered) scores "
-      "20 of 20, a pass; a pass must end with the case resolved"]),
+    ("pass-ends-unresolved", both(edit(QUIZ, "    mood: [2, 4]\n    resolved: true\n", "    mood: [2, 3]\n    resolved: false\n"),
+                                  edit(QUIZ, "        mood: 1\n" + DELIVERY_BEST, "        mood: 0\n" + DELIVERY_BEST)),
+     [f"{QUIZ}:141:15: endings[1].resolved: a path that ends here unresolved (opening → cold-reply → delivery → "
+      "ordered) scores 19 of 20, a pass; a pass must end with the case resolved"]),
     ("ending-undeclared", edit(QUIZ, "    mood: 0\n    resolved: false\n", ""),
      [f"{QUIZ}:142:5: endings[2].mood: missing; add it: The customer's mood at this ending: one value (0 furious … 4 "
       "satisfied) or [lowest, highest].",
       f"{QUIZ}:142:5: endings[2].resolved: missing; add it: Whether the customer's case was resolved at this ending."]),
+    ("unresolved-but-satisfied", edit(QUIZ, "    mood: 0\n    resolved: false\n", "    mood: [0, 4]\n    resolved: false\n"),
+     [f"{QUIZ}:142:5: endings[2]: an unresolved case does not leave the customer satisfied (mood 4): lower this "
+      "ending's mood, and the replies' mood on the way here"]),
     ("branch-never-taken", edit(QUIZ, DELIVERY_BEST, "        next:\n          - {if_mood_at_most: 0, to: left}\n"
                                 "          - to: ordered\n  - id: cold-reply"),
      [f"{QUIZ}:96:13: turns[2].choices[2].next[1]: no customer reaches 'delivery' in a mood that takes this branch, "
