@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from builder.cli import site_languages, site_settings  # noqa: E402 - the course's own stages, timed in-process
+from builder.site_config import site_languages, site_settings  # noqa: E402 - the course's own stages, timed in-process
 from builder.course import load_course  # noqa: E402
 from builder.load import load  # noqa: E402
 from builder.render import render_course  # noqa: E402

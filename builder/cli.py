@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from functools import cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,17 +16,16 @@ from mkdocs.exceptions import PluginError
 from .cat.export import ONLY, export_translation
 from .cat.units import NEEDS_REVIEW, NEW, TRANSLATED
 from .cat.importer import ImportRefused, import_translation, remember_reviewed
-from .course import build_languages, load_course
+from .course import load_course
 from .cues import cue_figures
 from .editor_schema import SCHEMA_FILES, editor_schema
 from .errors import CourseError, Problem
 from .export.offline import export_offline
 from .export.scorm import export_scorm
 from .pages import write_pages
-from .plugin import issuer_of
 from .render import render_course
 from .scaffold import new_module
-from .settings import Settings
+from .site_config import issuer_of, site_config, site_languages, site_settings
 from .translations import CURRENT, Translation, mark_reviewed, stale_in, translation_states
 
 EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
@@ -136,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         return export_command(config_file, args.form, args.out, course)
     stale = frozenset((state.language, state.id) for state in stale_in(course))
     try:
-        issuer = issuer_of(_site_config(config_file), course.languages)
+        issuer = issuer_of(site_config(config_file), course.languages)
     except PluginError as error:
         print(f"course: {error}", file=sys.stderr)
         return EXIT_COURSE_ERROR
@@ -260,23 +258,6 @@ def annotation(problem: Problem, level: str = "error") -> str:
     if problem.field:
         properties += f",title={escape(problem.field, ':', ',')}"
     return f"::{level} {properties}::{escape(problem.message)}"
-
-
-def site_languages(config_file: Path) -> tuple[str, ...]:
-    """The languages the site builds, its default first, as mkdocs.yml declares them."""
-    return build_languages(_site_config(config_file).plugins["i18n"])
-
-
-def site_settings(config_file: Path) -> Settings:
-    """The course settings, as the course plugin's options in mkdocs.yml declare them."""
-    return Settings.of(_site_config(config_file).plugins["course"].config)
-
-
-@cache
-def _site_config(config_file: Path):
-    from mkdocs.config import load_config
-
-    return load_config(str(config_file))
 
 
 if __name__ == "__main__":

@@ -65,12 +65,6 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     return Course(tuple(languages), modules, tuple(roleplays), glossary, guides, settings, tuple(sorted(warnings)))
 
 
-def build_languages(i18n) -> tuple[str, ...]:
-    """The languages an i18n plugin builds, its default (the source language) first."""
-    languages = sorted((lang for lang in i18n.config.languages if lang.build), key=lambda lang: not lang.default)
-    return tuple(lang.locale for lang in languages)
-
-
 def _load_language(root: Path, language: str, problems: list[Problem]) -> dict[str, Edition]:
     folder = f"{CONTENT_DIR}/{language}"
     if not (root / folder).is_dir():

@@ -103,7 +103,7 @@ def page(browser):
 
 def real_settings():
     """The real course's settings, as its mkdocs.yml declares them."""
-    from builder.cli import site_settings
+    from builder.site_config import site_settings
 
     return site_settings(ROOT / "mkdocs.yml")
 

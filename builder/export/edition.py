@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from ..plugin import site_names
+from ..site_config import site_names
 
 
 @dataclass(frozen=True)

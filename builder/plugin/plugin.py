@@ -1,4 +1,4 @@
-"""The MkDocs face of the course: `mkdocs build` and `mkdocs serve` are the whole workflow.
+"""The course's work at each MkDocs event.
 
 Before MkDocs collects any file, the course is loaded and checked (a broken
 course stops here, before anything is written) and rendered into a generated,
@@ -8,81 +8,33 @@ git-ignored docs folder: mkdocs-static-i18n only localises real files under
 
 from __future__ import annotations
 
-import re
-import shutil
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from markupsafe import Markup
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from .course import build_languages, load_course
-from .csp import with_csp
-from .errors import CourseError
-from .labels import all_labels
-from .layout import WATCHED
-from .pages import write_pages
-from .render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, Issuer, render_course
-from .search_by_language import (
+from ..course import load_course
+from ..csp import with_csp
+from ..errors import CourseError
+from ..labels import all_labels
+from ..layout import WATCHED
+from ..pages import write_pages
+from ..render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
+from ..search_by_language import (
     split_search_index, with_language_base, with_named_search_dialog, write_offline_indexes,
 )
-from .settings import Settings
-from .staging import discard, publish, staging_dir
-from .theme_words import localise_theme, with_short_site_name
-from .translations import stale_in
+from ..settings import Settings
+from ..site_config import build_languages, issuer_of
+from ..staging import discard, publish, staging_dir
+from ..theme_words import localise_theme, with_short_site_name
+from ..translations import stale_in
+from .config import CourseConfig
+from .upstream import copy_language_sitemaps, full_language_tag, polyfills, relative_alternates, without_language_alternates
 
 log = get_plugin_logger("course")
-THEME_DIR = str(Path(__file__).parent / "theme")
-OFFLINE_SHIM = "assets/course/offline/iframe-worker.js"
-SEARCH_ON_DEMAND = "assets/course/search-on-demand.js"  # before Material's bundle: see the file
-# Before Material's bundle too: it must see the index the bundle hands its search worker. After the
-# offline shim (it mends the shim's worker) and before search on demand (it mends the real worker,
-# which the on-demand stand-in creates later; the stand-in itself has no prototype to mend).
-SEARCH_MENDS = "assets/course/search.js"
-LANGUAGE_TAGS = all_labels()["language_tag"]
+THEME_DIR = str(Path(__file__).parent.parent / "theme")
 SEARCH_NAMES = all_labels()["search_dialog"]
-
-
-_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
-def without_language_alternates(head: str) -> Markup:
-    return Markup(_HEAD_ALTERNATE.sub("", str(head)))
-
-
-def site_names(config) -> dict[str, str]:
-    """The site's name in each language it builds, as mkdocs.yml gives it to static-i18n."""
-    languages = config.plugins["i18n"].config.languages
-    return {language.locale: language.site_name or config.site_name for language in languages if language.build}
-
-
-def issuer_of(config, languages: tuple[str, ...]) -> Issuer:
-    """The course's and the shop's names for the certificate, from mkdocs.yml; a shop named in some
-    languages only is a mistake of the trainer's, said as such."""
-    shop = config.plugins["course"].config.shop
-    if isinstance(shop, str):
-        return Issuer(site_names(config), {language: shop for language in languages})
-    if missing := [language for language in languages if not isinstance(shop.get(language), str)]:
-        raise PluginError(f"mkdocs.yml: plugins: course: shop: give the shop's name in {', '.join(missing)} "
-                          f"too, or one name for every language")
-    return Issuer(site_names(config), {language: shop[language] for language in languages})
-
-
-class CourseConfig(Config):
-    generated_dir = config_options.Type(str, default=".course-build")
-    # The course-wide settings (builder/settings.py says what each means).
-    pass_mark = config_options.Type(int, default=Settings.pass_mark)
-    cue_pass_limit = config_options.Type(int, default=Settings.cue_pass_limit)
-    length_ratio = config_options.Type(float, default=Settings.length_ratio)
-    # A copy that works opened from disk (file://): set by `course export offline`, not in mkdocs.yml.
-    offline = config_options.Type(bool, default=False)
-    # The shop whose staff take the course, named on the completion certificate: one name for every
-    # language, or {zh: …, ko: …, bg: …}.
-    shop = config_options.Type((str, dict), default="")
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -113,12 +65,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         stale = self._stale_translations(course)
         if self.config.offline:
             # Pages as files (no server maps folders to index.html), and Material's search worker in an
-            # iframe: browsers refuse workers from file://. Material's offline plugin would fetch this
-            # shim from unpkg.com, a request leaving the site; the course ships its own copy.
+            # iframe: browsers refuse workers from file://.
             config.use_directory_urls = False
-            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM, SEARCH_MENDS]
-        else:
-            config.extra["polyfills"] = [*config.extra.get("polyfills", []), SEARCH_MENDS, SEARCH_ON_DEMAND]
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), *polyfills(self.config.offline)]
         generated = root / self.config.generated_dir / "docs"
         issuer = issuer_of(config, course.languages)
         changed = write_pages(generated, render_course(course, config.use_directory_urls, stale, issuer))
@@ -157,10 +106,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.site_dir = str(self.staging)
 
     def on_pre_build(self, config) -> None:
-        # After static-i18n chose this build's language: declare it by its full tag
-        # (zh → zh-Hans), which our theme's language partial provides.
-        language = config.theme["language"]
-        config.theme["language"] = LANGUAGE_TAGS.get(language, language)
+        full_language_tag(config)
         i18n = config.plugins["i18n"]
         localise_theme(config, i18n.current_language)
         if i18n.current_language != i18n.default_language:
@@ -172,13 +118,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         i18n = config.plugins["i18n"]
         if i18n.building:  # only after the last language is built
             return
-        # Material's language selector reads <language>/sitemap.xml to find the same page;
-        # static-i18n writes one sitemap, with every language's pages, at the root only.
         site = Path(config.site_dir)
-        for language in build_languages(i18n)[1:]:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                if (site / name).is_file():
-                    shutil.copyfile(site / name, site / language / name)
+        copy_language_sitemaps(site, build_languages(i18n))
         split_search_index(site, build_languages(i18n))
         if self.config.offline:
             write_offline_indexes(site)
@@ -205,7 +146,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # The 404 page greets every language and links to each one's home page.
             context["course_labels"] = all_labels()
             context["course_languages"] = build_languages(config.plugins["i18n"])
-            self._relative_alternates(config)
+            relative_alternates(config)
             if self.config.offline:
                 # MkDocs gives error pages root-absolute links ("/assets/…"), which from disk point
                 # at the drive's root; the offline copy's 404.html lies at its root: links from here.
@@ -213,19 +154,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return context
 
     def on_page_context(self, context, page, config, nav):
-        self._relative_alternates(config)
+        relative_alternates(config)
         return context
-
-    @staticmethod
-    def _relative_alternates(config) -> None:
-        """Language switcher links relative to the page, so the site works under any /<repository>/ path."""
-        base = urlsplit(config.site_url or "").path.rstrip("/")
-        # static-i18n sets `extra.alternate` as an attribute, which is what templates read first.
-        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
-            link = alternate["link"]
-            if link.startswith("/"):
-                alternate["link"] = link[len(base):].lstrip("/") if link.startswith(base) else link.lstrip("/")
-            alternate["lang"] = LANGUAGE_TAGS.get(alternate["lang"], alternate["lang"])
 
     def on_env(self, env, config, files):
         env.filters["without_language_alternates"] = without_language_alternates
