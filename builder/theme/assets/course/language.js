@@ -18,11 +18,5 @@
     window.addEventListener("hashchange", keepAnchor);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.courseDom.onEveryPage(start);  // progress.js, loaded first, shares it
 })();

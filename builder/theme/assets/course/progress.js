@@ -9,7 +9,8 @@
 (function () {
   "use strict";
 
-  // Small DOM helpers, shared with the chat (roleplay.js loads after this file and uses them).
+  // Small DOM helpers, shared with the chat and the language links (roleplay.js and language.js load
+  // after this file and use them).
   var dom = window.courseDom || (window.courseDom = {
     fill: function (template, values) {
       return template.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
@@ -22,6 +23,16 @@
     },
     labelsOf: function (node) {
       try { return JSON.parse(node.getAttribute("data-labels")) || {}; } catch (error) { return {}; }
+    },
+    // Start on every page, however Material loaded it: with instant navigation, on each new page.
+    onEveryPage: function (start) {
+      if (window.document$ && typeof window.document$.subscribe === "function") {
+        window.document$.subscribe(start);
+      } else if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+      } else {
+        start();
+      }
     }
   });
   var fill = dom.fill, element = dom.element, labelsOf = dom.labelsOf;
@@ -345,11 +356,5 @@
     once("[data-completion]", initCompletion);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(initAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", initAll);
-  } else {
-    initAll();
-  }
+  dom.onEveryPage(initAll);
 })();
