@@ -308,3 +308,14 @@ def test_the_customer_walks_away_when_the_mood_falls_to_the_threshold(page, stri
     assert page.locator(".course-chat-window__line--customer").count() == 2
     assert "陈女士没有下单就走了。" in summary(page)
     assert page.locator(".course-chat-window__mood").inner_text() == "顾客情绪：😡 暴怒"
+
+
+def test_a_screen_reader_hears_the_mood_word_each_chats_own_name_and_the_summary_once(page, site):
+    page.goto(site + "greeting/")
+    assert page.locator(".course-chat-window__face").get_attribute("aria-hidden") == "true"
+    assert page.locator("[data-roleplay] [role=group]").get_attribute("aria-label") == "你的回复：尺码咨询"
+    choose(page, BEST_FIRST)
+    choose(page, BEST_DELIVERY)
+    # The summary takes the focus (and is read then); outside the live log, it is not announced again.
+    assert page.locator("[role=log] .course-chat-window__summary").count() == 0
+    assert page.evaluate("document.activeElement.closest('.course-chat-window__summary') !== null")
