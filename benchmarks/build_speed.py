@@ -55,7 +55,10 @@ def mkdocs_build(folder: Path) -> None:
 def course_copy(target: Path, copies: int) -> Path:
     """The project's course with every module and role-play repeated `copies` times under new ids."""
     target.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if copies > 1:  # every sentence now stands in `copies` role-plays: the stock-sentence cue means nothing here
+        config = config.replace("  - course:", "  - course:\n      cue_pass_limit: 100", 1)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "guides", target / "guides")
     (target / "content").mkdir()
     for file in (ROOT / "content").glob("*.*"):  # the glossary, the certain words, the editors' schemas
