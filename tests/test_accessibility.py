@@ -1,8 +1,8 @@
 """axe-core (from the npm registry, tests/axe) finds no WCAG 2.1 A or AA violation on any page, in any language.
 
 Every page of the real course is checked in the light and the dark colour scheme (the site follows
-the reader's system setting), the whole-course print page in the light one it is printed in. The role-play is checked in its three states: at the start,
-mid-scenario and at its summary.
+the reader's system setting), the whole-course print page in the light one it is printed in. The
+role-play is checked in its three states: at the start, mid-scenario and at its summary.
 """
 
 from __future__ import annotations
