@@ -9,6 +9,7 @@ through Markdown's attribute lists.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -46,13 +47,21 @@ def _searched(markdown: str, setting: str) -> str:
 
 def _as_text(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+        return _escaped(value)
     return value
 
 
+# The same texts come again and again (every label on every page, each role-play on its page and
+# on the print page): each is escaped once per build.
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> Markup:
+    return Markup(str(escape(text)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+@lru_cache(maxsize=65536)
 def _chat_text(value: str) -> Markup:
     """A chat message keeps its line breaks, and never a blank line that would end the HTML block."""
-    return Markup("<br>\n").join(_as_text(line.strip()) for line in value.splitlines() if line.strip())
+    return Markup("<br>\n").join(_escaped(line.strip()) for line in value.splitlines() if line.strip())
 
 
 _ENV = Environment(
