@@ -66,6 +66,8 @@
     new MutationObserver(function () { withoutBreakMarks(list); }).observe(list, { childList: true, subtree: true });
   }
 
+  // This file runs before Material's bundle and before progress.js, whose courseDom.onEveryPage the
+  // other scripts share: it starts on its own.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
