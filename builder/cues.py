@@ -89,13 +89,8 @@ def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -
 
 def passes_with(play: Play, language: str, pick: Pick, settings: Settings) -> bool:
     """Whether always picking by `pick` passes the scenario in `language`."""
-    state, score, critical = play.start, 0, False
-    while state[0] in play.turns:
-        choice = pick(play.turns[state[0]].choices, language)
-        score, critical = score + choice.points, critical or choice.critical
-        state = play.after(state, choice)
+    _, score, critical = play.walk(lambda turn: pick(turn.choices, language))
     return not critical and settings.passes(score, play.max_score)
-
 
 def cue_passes(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings
                ) -> dict[str, dict[str, list[str]]]:

@@ -74,6 +74,17 @@ class Play:
     def max_score(self) -> int:
         return self.best_from[self.start]
 
+    def walk(self, pick) -> tuple[list[str], int, bool]:
+        """Always replying `pick(turn)`: the turns and ending met, the points, and whether a critical one was picked."""
+        state, score, critical = self.start, 0, False
+        way = [state[0]]
+        while state[0] in self.turns:
+            choice = pick(self.turns[state[0]])
+            score, critical = score + choice.points, critical or choice.critical
+            state = self.after(state, choice)
+            way.append(state[0])
+        return way, score, critical
+
     def through(self, state: State, choice: Choice) -> tuple[int, tuple[str, ...]]:
         """The best score of a path that takes `choice` in `state`, and the turns of its way there."""
         score, way = self.best_to[state]
@@ -94,25 +105,14 @@ def graph_problems(scenario: Scenario) -> list[tuple[Path, str]]:
     return problems or _ending_moods(play) or _detour_pays(play)
 
 
-def rule_problems(scenario: Scenario, settings: Settings) -> list[tuple[Path, str]]:
+def rule_problems(play: Play, settings: Settings) -> list[tuple[Path, str]]:
     """What a pass must mean: no pass through a critical mistake or to an unresolved ending."""
-    play = Play(scenario)
     return [*_critical_passes(play, settings), *_unresolved_passes(play, settings)]
-
-
-def max_score(scenario: Scenario) -> int:
-    """The most points any path through the scenario can collect (for a scenario without graph problems)."""
-    return Play(scenario).max_score
 
 
 def best_path(scenario: Scenario) -> list[str]:
     """The turns met by always picking each turn's best choice, then the ending reached."""
-    play, state = Play(scenario), Play(scenario).start
-    path = [state[0]]
-    while state[0] in play.turns:
-        state = play.after(state, play.turns[state[0]].best)
-        path.append(state[0])
-    return path
+    return Play(scenario).walk(lambda turn: turn.best)[0]
 
 
 def _way(turns: tuple[str, ...]) -> str:
@@ -121,11 +121,7 @@ def _way(turns: tuple[str, ...]) -> str:
 
 def _detour_pays(play: Play) -> list[tuple[Path, str]]:
     """A learner who picks the best reply every time must be able to reach full marks."""
-    state, on_best_path = play.start, 0
-    while state[0] in play.turns:
-        best = play.turns[state[0]].best
-        on_best_path += best.points
-        state = play.after(state, best)
+    on_best_path = play.walk(lambda turn: turn.best)[1]
     if play.max_score > on_best_path:
         return [(("turns",), f"picking the best reply in every turn scores {on_best_path}, but a path through "
                  f"poorer replies scores {play.max_score}; give the replies on the way back from a harder turn "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .cues import length_warnings
 from .errors import Problem, field_name
-from .graph import graph_problems, max_score, rule_problems
+from .graph import Play, graph_problems, rule_problems
 from .layout import QUIZZES_DIR, course_files
 from .load import Loaded
 from .model import Roleplay
@@ -62,11 +62,12 @@ def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...], module
     problems += [_at(loaded, where, message) for where, message in found]
     if problems:
         return None, None, problems, []
-    broken = [*rule_problems(scenario, rules.settings), *scenario_wording(scenario, rules.certain_words)]
+    play = Play(scenario)
+    broken = [*rule_problems(play, rules.settings), *scenario_wording(scenario, rules.certain_words)]
     warnings = [_at(loaded, where, message) for where, message in length_warnings(scenario, languages, rules.settings)]
     if broken:
         return None, None, [_at(loaded, where, message) for where, message in broken], warnings
-    return Roleplay(path.stem, scenario, max_score(scenario)), loaded, [], warnings
+    return Roleplay(path.stem, scenario, play.max_score), loaded, [], warnings
 
 
 def _references(scenario: Scenario, modules: dict[str, Module | None]):
