@@ -54,6 +54,7 @@ class _Refused(Exception):
 # so anchors, aliases, duplicate keys and depth are judged the same way with either parser.
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 200  # far deeper than a course file needs, far shallower than a stack overflow
+_TOO_DEEP = "the YAML is nested too deeply to be a course file"
 _REFUSED_ANCHOR = ("anchors and aliases ('&name', '*name') are not allowed in course files; "
                    "write the text out in full")
 
@@ -141,6 +142,8 @@ def _parse(text: str, shown_as: str) -> tuple[Loaded | None, list[Problem]]:
     except _Refused as refused:
         return None, [_at(shown_as, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" in str(error.problem):  # libyaml 0.2.5 (PyYAML 6.0.4) stops deep nesting itself
+            return None, [Problem(shown_as, 1, 1, "", _TOO_DEEP)]
         if error.context == "while scanning a quoted scalar":
             return None, [_at(shown_as, error.context_mark,
                               "a quoted text starts here but its closing quote is missing")]
@@ -217,7 +220,7 @@ def _build(events, loaded: Loaded, problems: list[Problem]) -> bool:
                 _key(event, stack[-1], loaded, problems)
                 continue
             if len(stack) >= MAX_DEPTH:
-                raise _Refused(None, "the YAML is nested too deeply to be a course file")
+                raise _Refused(None, _TOO_DEEP)
             _value(event, stack, loaded)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             if stack[-1].skip:
