@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     except PluginError as error:
         print(f"course: {error}", file=sys.stderr)
         return EXIT_COURSE_ERROR
-    pages = render_course(course, stale=stale, issuer=issuer)
+    pages = render_course(course, stale=stale, issuer=issuer).whole()
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
     return EXIT_OK

@@ -9,6 +9,7 @@ through Markdown's attribute lists.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -86,6 +87,28 @@ def _way_on(next_: str | list) -> str:
 _ENV.filters["way_on"] = _way_on
 
 
+# The course's own HTML (dialogues, role-plays) needs nothing from Markdown, whose raw-HTML parsing
+# of it was half the time MkDocs spent on a module page: Markdown carries a placeholder, and the
+# HTML takes its place in the converted page. Trainer text cannot forge one: its "<" is escaped.
+PART = re.compile(r"<!--course-part-(\d+)-->")
+
+
+@dataclass(frozen=True)
+class Pages:
+    """The site's pages, {path under the docs folder: Markdown}, and the HTML parts they leave aside."""
+
+    markdown: dict[str, str]
+    parts: dict[str, str]
+
+    def with_parts(self, html: str) -> str:
+        """A converted page (or a page's Markdown) with its placeholders replaced by their HTML."""
+        return PART.sub(lambda placeholder: self.parts[placeholder.group(1)], html)
+
+    def whole(self) -> dict[str, str]:
+        """Every page's Markdown with its HTML in place, as one would write it by hand."""
+        return {path: self.with_parts(markdown) for path, markdown in self.markdown.items()}
+
+
 @dataclass(frozen=True)
 class Issuer:
     """Who the completion certificate names, per language: the course (the site's name) and the shop."""
@@ -95,16 +118,22 @@ class Issuer:
 
 
 def render_course(course: Course, directory_urls: bool = True,
-                  stale: frozenset[tuple[str, str]] = frozenset(), issuer: Issuer = Issuer()) -> dict[str, str]:
-    """Every page of the site, as {path under the docs folder: Markdown}.
+                  stale: frozenset[tuple[str, str]] = frozenset(), issuer: Issuer = Issuer()) -> Pages:
+    """Every page of the site.
 
     `stale` holds (language, module or scenario id) of translations whose source
     text changed since; their readers see a notice that the text is being updated.
     """
     pages: dict[str, str] = {}
+    parts: dict[str, str] = {}
+
+    def set_aside(html: str) -> Markup:
+        parts[str(len(parts))] = html
+        return Markup(f"<!--course-part-{len(parts) - 1}-->")
+
     for language in course.languages:
-        pages.update(_language_pages(course, language, directory_urls, stale, issuer))
-    return pages
+        pages.update(_language_pages(course, language, directory_urls, stale, issuer, set_aside))
+    return Pages(pages, parts)
 
 
 def _skill_map(course: Course, language: str) -> list[tuple[str, object, list]]:
@@ -116,7 +145,7 @@ def _skill_map(course: Course, language: str) -> list[tuple[str, object, list]]:
 
 
 def _language_pages(course: Course, language: str, directory_urls: bool,
-                    stale: frozenset[tuple[str, str]], issuer: Issuer) -> dict[str, str]:
+                    stale: frozenset[tuple[str, str]], issuer: Issuer, set_aside) -> dict[str, str]:
     labels = labels_for(language)
     modules = course.modules[language]
     sections = {(module_id, s.id): s.title for module_id, module in modules for s in module.sections}
@@ -150,7 +179,7 @@ def _language_pages(course: Course, language: str, directory_urls: bool,
             labels=labels, module=module, language=language, roleplays=course.roleplays_of(module_id),
             stale={item for lang, item in stale if lang == language}, module_id=module_id,
             roleplay_labels=words(ROLEPLAY_WORDS), step_names=step_names, link=link, settings=course.settings,
-            top_mood=MOODS.stop - 1,
+            top_mood=MOODS.stop - 1, set_aside=set_aside,
             section_title=lambda ref: sections[tuple(ref.split("#"))],
             depth=int(whole_course), interactive=not whole_course,
             anchor=(lambda id: f"{module_id}--{id}") if whole_course else (lambda id: id),

@@ -109,7 +109,7 @@ def test_trainer_text_is_shown_as_text_never_run(course_dir: Path):
                '</title><img src=x onerror=alert(2)> 好{: onclick="alert(3)" }')
     text = zh.read_text(encoding="utf-8")
     text = text.replace("title: 问候顾客", f"title: '{hostile}'")
-    text = text.replace("text: 有。", "text: '</span></li></ol><script>alert(4)</script>'")
+    text = text.replace("text: 有。", "text: '</span></li></ol><script>alert(4)</script><!--course-part-0-->'")
     zh.write_text(text, encoding="utf-8")
 
     result = mkdocs_build(course_dir)  # the edit makes the translations stale: a warning, not an error
@@ -117,7 +117,7 @@ def test_trainer_text_is_shown_as_text_never_run(course_dir: Path):
 
     page = (course_dir / "site/greeting/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&lt;/span&gt;&lt;/li&gt;&lt;/ol&gt;&lt;script&gt;alert(4)&lt;/script&gt;" in page
+    assert "&lt;/span&gt;&lt;/li&gt;&lt;/ol&gt;&lt;script&gt;alert(4)&lt;/script&gt;&lt;!--course-part-0--&gt;" in page
     assert "{{ 7*7 }}" in page.replace("&#123;", "{").replace("&#125;", "}")
     parser = _Executable()
     parser.feed(page)

@@ -51,10 +51,19 @@ def test_rendering_is_pure_and_escapes_trainer_text():
     course = load_course(FIXTURE, LANGUAGES)
     module_id, module = course.modules["zh"][0]
     module.sections[0].__dict__["body"] = "<b>x</b> {: onclick=1 }"
-    pages = render_course(course)
+    pages = render_course(course).whole()
     assert set(pages) == {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "greeting.md", "glossary.md", "progress.md", "completion.md", "print.md")}
     assert "&lt;b&gt;x&lt;/b&gt; &#123;: onclick=1 &#125;" in pages["zh/greeting.md"]
-    assert render_course(course) == pages
+    assert render_course(course).whole() == pages
+
+
+def test_the_course_html_is_set_aside_from_markdown_and_put_back_whole():
+    pages = render_course(load_course(FIXTURE, LANGUAGES))
+    markdown, whole = pages.markdown["ko/greeting.md"], pages.whole()["ko/greeting.md"]
+    assert "course-chat" not in markdown and "course-roleplay" not in markdown
+    assert markdown.count("<!--course-part-") == whole.count('<figure class="course-dialogue">') + whole.count(
+        '<div class="course-roleplay"') > 1
+    assert pages.with_parts(markdown) == whole
 
 
 def _editor_errors(schema_file: str, data) -> list[str]:

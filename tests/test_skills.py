@@ -21,7 +21,7 @@ def test_every_taught_section_is_listed_once_with_the_scenarios_that_practise_it
 
 def test_the_progress_page_lists_each_principle_and_the_certificate_names_course_and_shop():
     course = load_course(FIXTURE, LANGUAGES)
-    pages = render_course(course, issuer=Issuer({"ko": "온라인 쇼핑몰 고객 상담 교육"}, {"ko": "사슴 스토어"}))
+    pages = render_course(course, issuer=Issuer({"ko": "온라인 쇼핑몰 고객 상담 교육"}, {"ko": "사슴 스토어"})).whole()
     progress = pages["ko/progress.md"]
     assert '<tr data-skill="greeting#first-reply">' in progress
     assert '<a href="../greeting/#scenario--size-question">' in progress.split('data-skill="greeting#first-reply"')[1]

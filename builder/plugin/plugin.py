@@ -20,7 +20,7 @@ from ..errors import CourseError
 from ..labels import all_labels
 from ..layout import WATCHED
 from ..pages import write_pages
-from ..render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, render_course
+from ..render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, Pages, render_course
 from ..search_by_language import (
     split_search_index, with_language_base, with_named_search_dialog, write_offline_indexes,
 )
@@ -43,6 +43,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.site_dir: Path | None = None
         self.staging: Path | None = None
         self.failed = False
+        self.pages: Pages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `serve` rebuilds.
@@ -70,7 +71,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), *polyfills(self.config.offline)]
         generated = root / self.config.generated_dir / "docs"
         issuer = issuer_of(config, course.languages)
-        changed = write_pages(generated, render_course(course, config.use_directory_urls, stale, issuer))
+        self.pages = render_course(course, config.use_directory_urls, stale, issuer)
+        changed = write_pages(generated, self.pages.markdown)
         log.debug(f"rendered {len(changed)} changed page(s) into {generated}")
         config.docs_dir = str(generated)
         config.nav = ["index.md", *(f"{module_id}.md" for module_id in course.module_ids)]
@@ -123,6 +125,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         split_search_index(site, build_languages(i18n))
         if self.config.offline:
             write_offline_indexes(site)
+
+    @event_priority(100)  # before any other plugin reads the page: search indexes the role-plays too
+    def on_page_content(self, html: str, page, config, files) -> str:
+        return self.pages.with_parts(html)
 
     @event_priority(-100)  # after every other plugin has changed the page: the hashes must match
     def on_post_page(self, output: str, page, config) -> str:
