@@ -61,8 +61,9 @@ def test_the_course_html_is_set_aside_from_markdown_and_put_back_whole():
     pages = render_course(load_course(FIXTURE, LANGUAGES))
     markdown, whole = pages.markdown["ko/greeting.md"], pages.whole()["ko/greeting.md"]
     assert "course-chat" not in markdown and "course-roleplay" not in markdown
+    assert whole.count("data-roleplay-labels") == 1  # the chat's words, once for every role-play of the page
     assert markdown.count("<!--course-part-") == whole.count('<figure class="course-dialogue">') + whole.count(
-        '<div class="course-roleplay"') > 1
+        '<div class="course-roleplay"') + 1 > 2
     assert pages.with_parts(markdown) == whole
 
 

@@ -18,6 +18,7 @@ from ..course import load_course
 from ..csp import with_csp
 from ..errors import CourseError
 from ..labels import all_labels
+from ..minify import minify_assets
 from ..layout import WATCHED
 from ..pages import write_pages
 from ..render import COMPLETION_PAGE, GLOSSARY_PAGE, PRINT_PAGE, PROGRESS_PAGE, Pages, render_course
@@ -34,6 +35,8 @@ from .upstream import copy_language_sitemaps, full_language_tag, polyfills, rela
 
 log = get_plugin_logger("course")
 THEME_DIR = str(Path(__file__).parent.parent / "theme")
+ASSETS = "assets/course"
+MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's default: a 2 KB picture on every first visit
 SEARCH_NAMES = all_labels()["search_dialog"]
 
 
@@ -44,6 +47,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.staging: Path | None = None
         self.failed = False
         self.pages: Pages | None = None
+        self.site_polyfills: list[str] = []  # mkdocs.yml's own; the course's depend on each build's language
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `serve` rebuilds.
@@ -68,7 +72,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # Pages as files (no server maps folders to index.html), and Material's search worker in an
             # iframe: browsers refuse workers from file://.
             config.use_directory_urls = False
-        config.extra["polyfills"] = [*config.extra.get("polyfills", []), *polyfills(self.config.offline)]
+        self.site_polyfills = list(config.extra.get("polyfills", []))
         generated = root / self.config.generated_dir / "docs"
         issuer = issuer_of(config, course.languages)
         self.pages = render_course(course, config.use_directory_urls, stale, issuer)
@@ -83,9 +87,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.nav.append(f"{PRINT_PAGE}.md")
         config.nav += [f"{name}.md" for name in course.guides.get(course.languages[0], {})]
         config.theme.dirs.insert(0, THEME_DIR)
-        config.extra_css.append("assets/course/course.css")
+        if config.theme["favicon"] == MATERIAL_FAVICON:  # a shop's own icon in mkdocs.yml stays
+            config.theme["favicon"] = f"{ASSETS}/favicon.svg"
+        config.extra_css.append(f"{ASSETS}/course.css")
         # The learner's records first: the chat may start at once, and its first attempt must be this learner's.
-        config.extra_javascript += [f"assets/course/{name}.js" for name in ("progress", "roleplay", "language")]
+        config.extra_javascript += [f"{ASSETS}/{name}.js" for name in ("progress", "roleplay", "language")]
         self._build_aside(config)
         return config
 
@@ -111,6 +117,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         full_language_tag(config)
         i18n = config.plugins["i18n"]
         localise_theme(config, i18n.current_language)
+        config.extra["polyfills"] = [*self.site_polyfills, *polyfills(self.config.offline, i18n.current_language)]
         if i18n.current_language != i18n.default_language:
             # GitHub Pages serves one 404.html, at the root: the source language's.
             config.theme.static_templates.discard("404.html")
@@ -123,6 +130,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         site = Path(config.site_dir)
         copy_language_sitemaps(site, build_languages(i18n))
         split_search_index(site, build_languages(i18n))
+        minify_assets(site / ASSETS)
         if self.config.offline:
             write_offline_indexes(site)
 

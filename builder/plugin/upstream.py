@@ -27,8 +27,12 @@ SEARCH_ON_DEMAND = "assets/course/search-on-demand.js"
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def polyfills(offline: bool) -> list[str]:
-    return [OFFLINE_SHIM, SEARCH_MENDS] if offline else [SEARCH_MENDS, SEARCH_ON_DEMAND]
+HAN_LANGUAGES = ("zh",)  # those whose index jieba segments: the only ones the search mends change
+
+
+def polyfills(offline: bool, language: str) -> list[str]:
+    mends = [SEARCH_MENDS] if language.split("-")[0] in HAN_LANGUAGES else []
+    return [OFFLINE_SHIM, *mends] if offline else [*mends, SEARCH_ON_DEMAND]
 
 
 def without_language_alternates(head: str) -> Markup:

@@ -21,8 +21,10 @@
       if (text !== undefined) { node.textContent = text; }
       return node;
     },
+    // A page's words: on its progress table, or once for all the page's role-plays.
     labelsOf: function (node) {
-      try { return JSON.parse(node.getAttribute("data-labels")) || {}; } catch (error) { return {}; }
+      var holder = node.hasAttribute("data-labels") ? node : document.querySelector("[data-roleplay-labels]");
+      try { return JSON.parse(holder.getAttribute("data-labels")) || {}; } catch (error) { return {}; }
     },
     // Start on every page, however Material loaded it: with instant navigation, on each new page.
     onEveryPage: function (start) {
