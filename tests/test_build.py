@@ -172,3 +172,16 @@ def test_a_guide_missing_in_one_language_stops_the_build(course_dir: Path):
     assert result.returncode == 1
     assert ("guides/bg/manager-guide.md:1:1: the guide 'manager-guide' exists in another language but not in "
             "'bg': write this file") in result.stderr
+
+
+def test_a_first_visit_gets_the_course_files_minified_and_only_its_language_s_search_mends(built_fixture: Path):
+    source = ROOT / "builder/theme/assets/course"
+    for name in ("progress.js", "roleplay.js", "course.css"):
+        served = (built_fixture / "assets/course" / name).read_text(encoding="utf-8")
+        assert "/*" not in served and "\n  " not in served, name
+        assert len(served) < 0.8 * len((source / name).read_text(encoding="utf-8")), name
+    zh, bg = (built_fixture / "greeting/index.html").read_text("utf-8"), (built_fixture / "bg/greeting/index.html").read_text("utf-8")
+    assert '<link rel="icon" href="../assets/course/favicon.svg">' in zh
+    assert "assets/course/search.js" in zh and "assets/course/search.js" not in bg
+    assert "assets/course/search-on-demand.js" in bg
+    assert zh.count("data-labels=") == 1  # the chat's words, once for the page's role-plays
