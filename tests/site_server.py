@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,10 +20,29 @@ class _Quiet(SimpleHTTPRequestHandler):
         self.do_GET()
 
 
+class _Gzipped(_Quiet):
+    """Files gzip-compressed (level 6) for a client that accepts it, as GitHub Pages sends them."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
-def serving(root: Path):
-    """Serve `root` on 127.0.0.1 at a free port; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+def serving(root: Path, compressed: bool = False):
+    """Serve `root` on 127.0.0.1 at a free port, gzip-compressed if `compressed`; yields the base URL."""
+    handler = _Gzipped if compressed else _Quiet
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -11,9 +11,9 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
-from builder.labels import labels_for
-
+from .conftest import ROOT
 from .site_server import serving
 from .test_search import type_query
 
@@ -106,11 +106,14 @@ def test_a_chinese_word_is_searched_and_marked_whole(page, site):
 
 
 @pytest.mark.parametrize("language", list(QUERIES))
-def test_the_customer_card_s_labels_and_values_are_apart_in_the_index(built_course, language):
-    """A <dt> and its <dd> are separate words: "고객 기분 화남", not "고객 기분화남"."""
-    labels = labels_for(language)
+def test_a_role_play_s_title_is_searched_and_its_replies_are_not(built_course, language):
+    """Search answers with what the course teaches: a role-play's replies, most of them wrong on
+    purpose, and its notes stay out of the index (they were half of it); its title leads to it."""
     index = json.loads((built_course / FOLDERS[language] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(doc["text"].replace("\u200b", "") for doc in index["docs"])
-    moods = [labels[f"mood_{n}"] for n in range(5)]
-    assert any(f"{labels['mood_at_start']} {mood}" in texts for mood in moods)
-    assert not any(f"{labels['mood_at_start']}{mood}" in texts for mood in moods)
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).replace("\u200b", "")
+    scenario = yaml.safe_load((ROOT / "quizzes/safety-cannot-order-link.yaml").read_text(encoding="utf-8"))
+    choice = scenario["turns"][0]["choices"][0]
+    reply = choice["reply"][language]
+    for text in [*(reply if isinstance(reply, list) else [reply]), choice["note"][language]]:
+        assert text not in texts
+    assert scenario["title"][language] in texts
