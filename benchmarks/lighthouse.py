@@ -9,47 +9,21 @@ figures go into benchmarks/README.md.
 
 from __future__ import annotations
 
-import functools
-import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.page_weight import build, plain_material, real_course  # noqa: E402 - same builds as the weights
+from benchmarks.page_weight import plain_material, real_course  # noqa: E402 - same builds as the weights
+from tests.site_server import serving  # noqa: E402 - gzip-compressed, as GitHub Pages sends the files
 
 LIGHTHOUSE = ROOT / "benchmarks/lighthouse/node_modules/.bin/lighthouse"
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 AUDITS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "speed-index": "SI",
           "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS"}
-
-
-class _Gzipped(SimpleHTTPRequestHandler):
-    """Static files, text ones gzip-compressed, as GitHub Pages sends them."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-    def log_message(self, *args):
-        pass
 
 
 def lighthouse(url: str) -> dict:
@@ -63,12 +37,8 @@ def lighthouse(url: str) -> dict:
 
 
 def measure(site: Path, path: str) -> dict:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzipped, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        report = lighthouse(f"http://127.0.0.1:{server.server_address[1]}{path}")
-    finally:
-        server.shutdown()
+    with serving(site, compressed=True) as base:
+        report = lighthouse(base + path)
     row = {name: report["audits"][audit]["displayValue"] for audit, name in AUDITS.items()}
     row.update({category: round(report["categories"][category]["score"] * 100)
                 for category in ("performance", "accessibility", "best-practices")})

@@ -21,13 +21,15 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 class _Gzipped(_Quiet):
-    """Files gzip-compressed (level 6) for a client that accepts it, as GitHub Pages sends them."""
+    """Text files gzip-compressed (level 6) for a client that accepts it, as GitHub Pages sends them."""
+
+    TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in self.TEXT:
             return super().do_GET()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
