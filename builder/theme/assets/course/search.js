@@ -66,13 +66,10 @@
     new MutationObserver(function () { withoutBreakMarks(list); }).observe(list, { childList: true, subtree: true });
   }
 
-  // This file runs before Material's bundle and before progress.js, whose courseDom.onEveryPage the
-  // other scripts share: it starts on its own.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
+  // This file runs in the head, before Material's bundle makes document$ and before progress.js, whose
+  // courseDom.onEveryPage the other scripts share: once the page is read, it follows Material's pages.
+  function begin() {
+    if (window.document$ && typeof window.document$.subscribe === "function") { window.document$.subscribe(start); } else { start(); }
   }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", begin); } else { begin(); }
 })();
