@@ -23,6 +23,7 @@ from .errors import CourseError, Problem
 from .export.offline import export_offline
 from .export.scorm import export_scorm
 from .pages import write_pages
+from .paths import paths_sheet
 from .render import render_course
 from .scaffold import new_module
 from .site_config import issuer_of, site_config, site_languages, site_settings
@@ -86,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("form", choices=EXPORTS, help="offline or scorm")
     export.add_argument("out", type=Path, nargs="?", default=Path("dist"),
                         help="the folder to write the zip files into (default: dist)")
+    paths = commands.add_parser(
+        "paths", help="write out one role-play with the replies that lead into each turn and ending, to check "
+                      "that every line is true on every way in")
+    paths.add_argument("scenario", help="the role-play's id (its file name in quizzes/ without .yaml)")
+    paths.add_argument("language", nargs="?", help="the language to show (default: the course's first)")
     commands.add_parser("schema", help="write the editors' JSON Schemas (" + ", ".join(SCHEMA_FILES) + ") after a schema change")
     args = parser.parse_args(argv)
     config_file = Path(args.config)
@@ -132,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "export":
         return export_command(config_file, args.form, args.out, course)
+    if args.command == "paths":
+        return paths_command(course, args.scenario, args.language or course.languages[0])
     stale = frozenset((state.language, state.id) for state in stale_in(course))
     try:
         issuer = issuer_of(site_config(config_file), course.languages)
@@ -141,6 +149,18 @@ def main(argv: list[str] | None = None) -> int:
     pages = render_course(course, stale=stale, issuer=issuer).whole()
     write_pages(args.out, pages)
     print(f"wrote {len(pages)} pages in {len(course.languages)} languages to {args.out}")
+    return EXIT_OK
+
+
+def paths_command(course, scenario_id: str, language: str) -> int:
+    scenarios = {roleplay.id: roleplay.scenario for roleplay in course.roleplays}
+    if scenario_id not in scenarios or language not in course.languages:
+        wanted = (f"role-play '{scenario_id}'; the role-plays are: {', '.join(sorted(scenarios))}"
+                  if scenario_id not in scenarios else
+                  f"language '{language}'; the languages are: {', '.join(course.languages)}")
+        print(f"course: there is no {wanted}", file=sys.stderr)
+        return EXIT_USAGE
+    print(paths_sheet(scenarios[scenario_id], language), end="")
     return EXIT_OK
 
 

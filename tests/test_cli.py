@@ -31,7 +31,7 @@ def replace(folder: Path, file: str, old: str, new: str) -> None:
 def test_help_is_plain_words_and_lists_every_command(course_dir):
     result = course(course_dir, "--help")
     assert result.returncode == 0
-    for command in ("check", "new-module", "translations", "render", "schema"):
+    for command in ("check", "new-module", "translations", "render", "paths", "schema"):
         assert command in result.stdout
 
 
@@ -189,3 +189,34 @@ def test_a_reply_that_allows_a_certain_word_is_no_missing_translation(course_dir
     replace(course_dir, "quizzes/size-question.yaml", "        next: ordered\n  - id: cold-reply",
             "        allow: {zh: [一般]}\n        next: ordered\n  - id: cold-reply")
     assert course(course_dir, "translations").stdout.splitlines()[2] == "scenario  size-question  current  current"
+
+
+def test_paths_shows_each_turn_under_every_reply_that_leads_to_it(course_dir):
+    result = course(course_dir, "paths", "size-question")
+    assert result.returncode == 0, result.stderr
+    sheet = result.stdout.split("\n## ")
+    assert sheet[0].startswith("# 尺码咨询\n\n顾客在看一双运动鞋，还没有下单。")
+    opening, delivery, cold_reply, ordered, left = sheet[1:]
+    assert opening.splitlines()[1:3] == ["(the first turn)", "customer: 在吗？这双鞋有38码吗？"]
+    assert "  1. 10 points → delivery: 亲，您好！38码有货，今天下单今天发。" in opening
+    assert delivery.splitlines()[1:3] == [
+        "after opening 1: 亲，您好！38码有货，今天下单今天发。 | 陈女士很满意，继续问发货。",
+        "after cold-reply 1: 抱歉，刚才回复太简短了。38码有货，今天下单今天发。 | 陈女士的气消了一些。"]
+    assert [line.split(":")[0] for line in ordered.splitlines()[1:3]] == ["after delivery 1", "after delivery 2"]
+    assert left.splitlines()[0] == "ending left" and left.splitlines()[1].startswith("after cold-reply 2: ")
+
+
+def test_paths_shows_the_language_asked_for(course_dir):
+    result = course(course_dir, "paths", "size-question", "ko")
+    assert result.returncode == 0, result.stderr
+    assert "陈女士" not in result.stdout
+    assert "after opening 1: " in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (("paths", "no-such-play"), "course: there is no role-play 'no-such-play'; the role-plays are: size-question"),
+    (("paths", "size-question", "fr"), "course: there is no language 'fr'; the languages are: zh, ko, bg"),
+])
+def test_paths_names_what_there_is_when_asked_for_what_is_not(course_dir, args, message):
+    result = course(course_dir, *args)
+    assert (result.returncode, result.stderr.strip()) == (2, message)
