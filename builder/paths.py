@@ -33,8 +33,9 @@ def paths_sheet(scenario: Scenario, language: str) -> str:
     for turn in scenario.turns:
         lines += ["", f"## {turn.id}", *_arrivals(ways.get(turn.id, []), turns, language),
                   f"customer: {turn.customer[language]}"]
-        lines += [f"  {number}. {choice.points} points → {' or '.join(choice.targets())}: {_said(choice.reply[language])}"
-                  for number, choice in enumerate(turn.choices, 1)]
+        for number, choice in enumerate(turn.choices, 1):
+            lines += [f"  {number}. {choice.points} points → {' or '.join(choice.targets())}: {_said(choice.reply[language])}",
+                      f"     reaction: {choice.reaction[language]} | note: {choice.note[language]}"]
     for ending in scenario.endings:
         lines += ["", f"## ending {ending.id}", *_arrivals(ways.get(ending.id, []), turns, language),
                   f"outcome: {ending.outcome[language]}"]

@@ -199,6 +199,7 @@ def test_paths_shows_each_turn_under_every_reply_that_leads_to_it(course_dir):
     opening, delivery, cold_reply, ordered, left = sheet[1:]
     assert opening.splitlines()[1:3] == ["(the first turn)", "customer: 在吗？这双鞋有38码吗？"]
     assert "  1. 10 points → delivery: 亲，您好！38码有货，今天下单今天发。" in opening
+    assert "     reaction: 陈女士很满意，继续问发货。 | note: 问候加上顾客需要的信息。" in opening
     assert delivery.splitlines()[1:3] == [
         "after opening 1: 亲，您好！38码有货，今天下单今天发。 | 陈女士很满意，继续问发货。",
         "after cold-reply 1: 抱歉，刚才回复太简短了。38码有货，今天下单今天发。 | 陈女士的气消了一些。"]
