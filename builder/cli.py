@@ -131,8 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_COURSE_ERROR
     if args.command in ("check", "translations"):
         show_warnings(course.warnings)
-        scenarios = {roleplay.id: roleplay.scenario for roleplay in course.roleplays}
-        print("\n".join(cue_figures(scenarios, course.languages, course.settings)))
+        print("\n".join(cue_figures(course.scenarios, course.languages, course.settings)))
         print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
               f"scenarios in {', '.join(course.languages)}.")
         return EXIT_OK
@@ -153,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def paths_command(course, scenario_id: str, language: str) -> int:
-    scenarios = {roleplay.id: roleplay.scenario for roleplay in course.roleplays}
+    scenarios = course.scenarios
     if scenario_id not in scenarios or language not in course.languages:
         wanted = (f"role-play '{scenario_id}'; the role-plays are: {', '.join(sorted(scenarios))}"
                   if scenario_id not in scenarios else

@@ -10,6 +10,7 @@ same points again and again, and "every path ends" could no longer be promised.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from functools import cached_property
 
 from .schema import MOODS, Choice, Scenario
@@ -89,6 +90,12 @@ class Play:
         """The best score of a path that takes `choice` in `state`, and the turns of its way there."""
         score, way = self.best_to[state]
         return score + choice.points + self.best_from[self.after(state, choice)], way
+
+    def moves(self) -> Iterator[tuple[State, int, Choice, State]]:
+        """Every reply a learner can pick: the state it is picked in, its number there (from 1), where it leads."""
+        for state in self.states:
+            for number, choice in enumerate(self._choices(state), 1):
+                yield state, number, choice, self.after(state, choice)
 
     def _choices(self, state: State) -> list[Choice]:
         turn = self.turns.get(state[0])
@@ -173,7 +180,7 @@ def _unreachable(play: Play) -> list[tuple[Path, str]]:
             if item.id not in reached:
                 problems.append(((kind, index, "id"), f"no choice leads to the {noun} '{item.id}', so no learner "
                                  "can reach it; lead a choice to it or remove it"))
-    taken = {(state[0], id(choice), play.after(state, choice)) for state in play.states for choice in play._choices(state)}
+    taken = {(state[0], id(choice), target) for state, _, choice, target in play.moves()}
     for t, turn in enumerate(scenario.turns):
         for c, choice in enumerate(turn.choices):
             if isinstance(choice.next, str):

@@ -39,5 +39,9 @@ class Course:
     def module_ids(self) -> list[str]:
         return [module_id for module_id, _ in self.modules[self.languages[0]]]
 
+    @property
+    def scenarios(self) -> dict[str, Scenario]:
+        return {roleplay.id: roleplay.scenario for roleplay in self.roleplays}
+
     def roleplays_of(self, module_id: str) -> list[Roleplay]:
         return [roleplay for roleplay in self.roleplays if roleplay.scenario.module == module_id]

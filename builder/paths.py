@@ -16,13 +16,10 @@ Way = tuple[str, int]  # the turn a reply was picked in, and that reply's number
 
 def ways_in(scenario: Scenario) -> dict[str, list[Way]]:
     """For each turn and ending, the replies a learner can reach it by, as the customer's mood allows."""
-    play, ways = Play(scenario), {}
-    for turn_id, mood in play.states:
-        turn = play.turns.get(turn_id)
-        for number, choice in enumerate(turn.choices if turn else [], 1):
-            target = ways.setdefault(play.after((turn_id, mood), choice)[0], [])
-            if (turn_id, number) not in target:
-                target.append((turn_id, number))
+    ways: dict[str, list[Way]] = {}
+    for (turn_id, _), number, _, (target, _) in Play(scenario).moves():
+        if (turn_id, number) not in (arrivals := ways.setdefault(target, [])):
+            arrivals.append((turn_id, number))
     return ways
 
 
