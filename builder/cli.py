@@ -30,6 +30,7 @@ from .site_config import issuer_of, site_config, site_languages, site_settings
 from .translations import CURRENT, Translation, mark_reviewed, stale_in, translation_states
 
 EXIT_OK, EXIT_COURSE_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_READER_GONE = 128 + 13  # what a shell reports for a command stopped by SIGPIPE
 NOTHING_TO_SEND = {None: "stale or missing", "stale": "stale", "missing": "missing", "all": "in the course"}
 EXPORTS = ("offline", "scorm")
 
@@ -54,6 +55,18 @@ class IntermixedParser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (`course translations | head`) stopped reading: end quietly, as Unix tools do,
+        # and point stdout at nowhere so Python's own flush at exit has nothing left to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_READER_GONE
+    return code
+
+
+def run(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="course",
         description="Tools for the customer-service course. Run them in the folder that holds mkdocs.yml.",

@@ -221,3 +221,12 @@ def test_paths_shows_the_language_asked_for(course_dir):
 def test_paths_names_what_there_is_when_asked_for_what_is_not(course_dir, args, message):
     result = course(course_dir, *args)
     assert (result.returncode, result.stderr.strip()) == (2, message)
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(course_dir):
+    # `course paths … | head`: the reader is gone before the first line is written.
+    with subprocess.Popen([sys.executable, "-m", "builder.cli", "paths", "size-question"], cwd=course_dir,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as reader_gone:
+        reader_gone.stdout.close()
+        stderr = reader_gone.stderr.read().decode()
+        assert (reader_gone.wait(timeout=120), stderr) == (141, "")
