@@ -109,7 +109,7 @@ def graph_problems(scenario: Scenario) -> list[tuple[Path, str]]:
         return problems
     play = Play(scenario)  # its states are found even through a loop: each is visited once
     problems = _unreachable(play) + _loops(scenario)
-    return problems or _ending_moods(play) or _detour_pays(play)
+    return problems or _ending_moods(play) or _detour_pays(play) or _slips_score_full(play)
 
 
 def rule_problems(play: Play, settings: Settings) -> list[tuple[Path, str]]:
@@ -134,6 +134,19 @@ def _detour_pays(play: Play) -> list[tuple[Path, str]]:
                  f"poorer replies scores {play.max_score}; give the replies on the way back from a harder turn "
                  "fewer points")]
     return []
+
+
+def _slips_score_full(play: Play) -> list[tuple[Path, str]]:
+    """Full marks must mean the learner never picked a poorer reply, or the score hides the slip from a manager."""
+    full, numbers = play.max_score, {turn.id: t for t, turn in enumerate(play.scenario.turns)}
+    problems = {}
+    for state, number, choice, _ in play.moves():
+        turn = play.turns[state[0]]
+        if choice is not turn.best and (score := play.through(state, choice)[0]) >= full:
+            problems[(numbers[turn.id], number - 1)] = (
+                f"a path through this poorer reply still scores {score} of {full}, so a learner who picks it gets "
+                "full marks; give it or the replies on the way back fewer points")
+    return [(("turns", t, "choices", c, "points"), message) for (t, c), message in problems.items()]
 
 
 def _duplicate_ids(scenario: Scenario) -> list[tuple[Path, str]]:

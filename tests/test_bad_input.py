@@ -187,6 +187,9 @@ CASES = [
      [f"{QUIZ}:96:9: turns[3].id: 'delivery' is also the id of turns[2]; give each turn and ending its own id"]),
     ("detour-scores-more", edit(QUIZ, "points: 7", "points: 9"),
      [f'{QUIZ}:20:3: turns: picking the best reply in every turn scores 20, but a path through poorer replies scores 21; give the replies on the way back from a harder turn fewer points']),
+    ("slip-scores-full-marks", edit(QUIZ, "points: 7", "points: 8"),
+     [f"{QUIZ}:55:17: turns[1].choices[2].points: a path through this poorer reply still scores 20 of 20, so a "
+      "learner who picks it gets full marks; give it or the replies on the way back fewer points"]),
     ("byte-order-mark", lambda c: (c / ZH).write_bytes(b"\xef\xbb\xbf" + (c / ZH).read_bytes()), []),
     ("windows-line-endings", lambda c: (c / QUIZ).write_bytes((c / QUIZ).read_bytes().replace(b"\n", b"\r\n")), []),
     ("javascript-link-in-scenario", edit(QUIZ, "zh: 先问候，再回答。", "zh: '[看这里](javascript:alert(1))'"),
