@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .cues import cue_report, stock_warnings
+from .cues import cue_report, mark_warnings, stock_warnings
 from .errors import CourseError, Problem, field_name
 from .glossary import load_glossary, term_problems
 from .guides import load_guides
@@ -48,7 +48,8 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     if roleplays and not scenario_problems:
         scenarios = {roleplay.id: roleplay.scenario for roleplay in roleplays}
         problems += [Problem(QUIZZES_DIR, 1, 1, "", message) for message in cue_report(scenarios, languages, settings)]
-        warnings += [Problem(QUIZZES_DIR, 1, 1, "", message) for message in stock_warnings(scenarios, languages)]
+        warnings += [Problem(QUIZZES_DIR, 1, 1, "", message)
+                     for message in stock_warnings(scenarios, languages) + mark_warnings(scenarios, languages)]
     problems += _wording(editions, certain_words)
     glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
     problems += glossary_problems + (_terms(editions, glossary) if glossary else [])

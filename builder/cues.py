@@ -1,8 +1,9 @@
 """Can a learner pass the role-plays without reading them? Played here with cue-only strategies.
 
 A test-wise learner picks the longest reply, or the shortest, or always the
-first one, or learns after a few role-plays that a stock sentence ("有问题随时找我")
-only ever closes a wrong reply and rules those out; if such a strategy passes
+first one, or the one sent in the most chat messages, or rules out the replies
+that exclaim ("!"), or learns after a few role-plays that a stock sentence
+("有问题随时找我") only ever closes a wrong reply and rules those out; if such a strategy passes
 more than a few scenarios, a pass no longer means the learner judged well, and
 the build stops. A turn whose best reply stands out by its length alone, and a
 stock sentence only wrong replies carry, are warnings for the trainer.
@@ -37,10 +38,76 @@ def _at_position(position: int) -> Pick:
     return lambda choices, language: choices[min(position, len(choices)) - 1]
 
 
+def message_count(choice: Choice, language: str) -> int:
+    """The chat bubbles a reply comes in: a learner sees at a glance which reply has more."""
+    return len(choice.reply[language])
+
+
+def _most_messages(longest: bool) -> Pick:
+    by_length = _by_length(longest)
+
+    def pick(choices: list[Choice], language: str) -> Choice:
+        most = max(message_count(choice, language) for choice in choices)
+        return by_length([choice for choice in choices if message_count(choice, language) == most], language)
+    return pick
+
+
+_EXCLAMATION = re.compile("[!！]")
+
+
+def exclaims(choice: Choice, language: str) -> bool:
+    return any(_EXCLAMATION.search(text) for text in choice.reply[language])
+
+
+def _without_exclamation(longest: bool) -> Pick:
+    by_length = _by_length(longest)
+
+    def pick(choices: list[Choice], language: str) -> Choice:
+        return by_length([choice for choice in choices if not exclaims(choice, language)] or choices, language)
+    return pick
+
+
+_OPENER = re.compile(r"[^\s，,、。.!！?？：:～~—-]{1,8}")
+_PARTICLE = re.compile(r"([\u4e00-\u9fff])[～~]*[。！？!?…，,]*$")
+MIN_MARK_USES = 5  # a mark met this often in wrong replies,
+MARK_RATIO = 3     # and this many times as often as in best replies, is learnt
+
+
+def marks(choice: Choice, language: str) -> set[str]:
+    """What a reply's tone shows at a glance: how it opens, an exclamation, a tilde, a closing particle (哦, 呢)."""
+    texts = [text.strip() for text in choice.reply[language]]
+    opener = _OPENER.match(texts[0])
+    found = {f"opens with {opener.group()}"} if opener else set()
+    found |= {"!"} if exclaims(choice, language) else set()
+    found |= {"~"} if any("~" in text or "～" in text for text in texts) else set()
+    particles = (_PARTICLE.search(part) for text in texts for part in _SENTENCE_END.split(text))
+    return found | {f"ends with {particle.group(1)}" for particle in particles if particle and particle.group(1) in "哦呢啦呀嘛哈吧喔"}
+
+
+def wrong_marks(scenarios: dict[str, Scenario], language: str) -> dict[str, tuple[int, int]]:
+    """Marks met in wrong replies MARK_RATIO times as often as in best ones, per reply: (in wrong, in best)."""
+    wrong, best, wrong_replies, best_replies = Counter(), Counter(), 0, 0
+    for scenario in scenarios.values():
+        for turn in scenario.turns:
+            for choice in turn.choices:
+                if choice is turn.best:
+                    best.update(marks(choice, language)); best_replies += 1
+                else:
+                    wrong.update(marks(choice, language)); wrong_replies += 1
+    return {mark: (count, best[mark]) for mark, count in wrong.items()
+            if count >= MIN_MARK_USES and count * best_replies >= MARK_RATIO * best[mark] * wrong_replies}
+
+
+MOST_MESSAGES = ("the most chat messages, the longest of them", "the most chat messages, the shortest of them")
+WITHOUT_EXCLAMATION = ("the longest reply without '!'", "the shortest reply without '!'")
 STRATEGIES: dict[str, Pick] = {
     "always the longest reply": _by_length(True),
     "always the shortest reply": _by_length(False),
     **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
+    MOST_MESSAGES[0]: _most_messages(True),
+    MOST_MESSAGES[1]: _most_messages(False),
+    WITHOUT_EXCLAMATION[0]: _without_exclamation(True),
+    WITHOUT_EXCLAMATION[1]: _without_exclamation(False),
 }
 STOCK_STRATEGY = "the longest reply without a stock sentence of wrong replies"
 MIN_STOCK_USES = 3  # a sentence met this often in wrong replies, and never in a best one, is learnt
@@ -75,16 +142,40 @@ def _avoiding(stock: dict[str, dict[str, int]]) -> Pick:
     return pick
 
 
+def _unmarked(learnt: dict[str, dict[str, tuple[int, int]]], longest: bool) -> Pick:
+    by_length = _by_length(longest)
+
+    def pick(choices: list[Choice], language: str) -> Choice:
+        plain = [choice for choice in choices if not marks(choice, language) & learnt[language].keys()]
+        return by_length(plain or choices, language)
+    return pick
+
+
+MARK_STRATEGIES = ("the longest reply without a mark of wrong replies", "the shortest reply without a mark of wrong replies")
+
+
 def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> dict[str, Pick]:
-    """The cue-only strategies for this course: the fixed ones, and one that learns its stock sentences if it has any."""
+    """The cue-only strategies for this course: the fixed ones, and those that learn its stock sentences and marks."""
+    found = dict(STRATEGIES)
     stock = {language: stock_sentences(scenarios, language) for language in languages}
-    return {**STRATEGIES, STOCK_STRATEGY: _avoiding(stock)} if any(stock.values()) else STRATEGIES
+    if any(stock.values()):
+        found[STOCK_STRATEGY] = _avoiding(stock)
+    learnt = {language: wrong_marks(scenarios, language) for language in languages}
+    if any(learnt.values()):
+        found |= {name: _unmarked(learnt, longest) for name, longest in zip(MARK_STRATEGIES, (True, False))}
+    return found
 
 
 def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
     return [f"in {language} the sentence '{text}' stands in {count} wrong replies and in no best reply: a learner "
             "can rule out the replies that carry it; drop it, or word each reply's close on its own"
             for language in languages for text, count in sorted(stock_sentences(scenarios, language).items())]
+
+
+def mark_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
+    return [f"in {language} '{mark}' marks {wrong} wrong replies and {best} best ones: a learner can rule out the "
+            "replies that show it; let as many best replies show it, or fewer wrong ones"
+            for language in languages for mark, (wrong, best) in sorted(wrong_marks(scenarios, language).items())]
 
 
 def passes_with(play: Play, language: str, pick: Pick, settings: Settings) -> bool:
@@ -108,16 +199,34 @@ def longest_best_share(scenarios: dict[str, Scenario], language: str) -> tuple[i
     return longest, len(turns)
 
 
+def marked_best_share(scenarios: dict[str, Scenario], language: str) -> tuple[int, int, int]:
+    """(turns where the best reply alone comes in the most messages, best replies with '!', other replies with '!')."""
+    turns = [turn for scenario in scenarios.values() for turn in scenario.turns]
+    alone = sum(all(message_count(choice, language) < message_count(turn.best, language)
+                    for choice in turn.choices if choice is not turn.best) for turn in turns)
+    best = sum(exclaims(turn.best, language) for turn in turns)
+    others = sum(exclaims(choice, language) for turn in turns for choice in turn.choices if choice is not turn.best)
+    return alone, best, others
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({part * 100 // max(whole, 1)} %)"
+
+
 def cue_figures(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
     """What `course check` tells the trainer of the cues, per language, whether or not they stop the build."""
     passes = cue_passes(scenarios, languages, settings)
+    turns = [turn for scenario in scenarios.values() for turn in scenario.turns]
+    others = sum(len(turn.choices) - 1 for turn in turns)
     lines = []
     for language in languages:
-        longest, turns = longest_best_share(scenarios, language)
+        longest, _ = longest_best_share(scenarios, language)
+        alone, best_exclaims, others_exclaim = marked_best_share(scenarios, language)
         counts = ", ".join(f"{name.removeprefix('always ')} {len(passed[language])}" for name, passed in passes.items())
-        lines.append(f"{language}: the best reply is the longest in {longest} of {turns} turns "
-                     f"({longest * 100 // max(turns, 1)} %); role-plays passed by always picking {counts} "
-                     f"(of {len(scenarios)})")
+        lines.append(f"{language}: the best reply is the longest in {_share(longest, len(turns))} turns and alone in "
+                     f"the most chat messages in {_share(alone, len(turns))}; '!' is in {_share(best_exclaims, len(turns))} "
+                     f"best replies and {_share(others_exclaim, others)} others; role-plays passed by always picking "
+                     f"{counts} (of {len(scenarios)})")
     return lines
 
 
@@ -125,19 +234,26 @@ _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
     STOCK_STRATEGY: "word each wrong reply's opening and close on its own, as the best ones are (the warnings name the "
                     "sentences)",
+    **dict.fromkeys(MOST_MESSAGES, "where the best reply comes in several chat messages, send a wrong one in as many, "
+                                   "or the best one in fewer"),
+    **dict.fromkeys(WITHOUT_EXCLAMATION, "let the wrong replies sound as calm as the best ones: an exclamation mark "
+                                         "must not tell them apart"),
+    **dict.fromkeys(MARK_STRATEGIES, "open, close and punctuate wrong replies as the best ones are (the warnings name "
+                                     "the marks)"),
 }
 
 
 def cue_report(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
     """One message per strategy that passes more than the allowed share of scenarios in some language."""
-    found = []
+    found, reported = [], []
     for name, passed in cue_passes(scenarios, languages, settings).items():
         over = [language for language in languages
                 if len(passed[language]) * 100 > len(scenarios) * settings.cue_pass_limit]
-        if over:
+        if over and passed not in reported:  # a strategy that plays as an earlier one did is the same learner
+            reported.append(passed)
             counts = ", ".join(f"{len(passed[language])} in {language}" for language in over)
             worst = sorted({sid for language in over for sid in passed[language]},
-                           key=lambda sid: -sum(sid in passed[language] for language in over))
+                           key=lambda sid: (-sum(sid in passed[language] for language in over), sid))
             found.append(
                 f"a learner who picks '{name}' without reading passes {counts} of the {len(scenarios)} "
                 f"role-plays (at most {settings.cue_pass_limit} % may be passed so); it passes: "

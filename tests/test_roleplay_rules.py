@@ -28,17 +28,38 @@ def both(*breakages):
 
 
 CASES = [
-    ("longest-reply-passes", edit(QUIZ, "zh: 肯定明天就到！我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到！"),
+    ("longest-reply-passes", edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到。"),
      ["quizzes:1:1: a learner who picks 'always the longest reply' without reading passes 1 in zh of the 1 "
       "role-plays (at most 10 % may be passed so); it passes: size-question; make the other replies as long, "
       "careful and polite as the best one, and the best one not always the longest"]),
     ("stock-sentence-of-wrong-replies", both(  # each wrong reply as long as before, and closing alike
         edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码有货。有问题随时找我。"),
-        edit(QUIZ, "zh: 肯定明天就到！我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到！我们发的是最快的快递。有问题随时找我。"),
+        edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到。我们发的是最快的快递。有问题随时找我。"),
         edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，您下单就行。有问题随时找我。")),
      ["quizzes:1:1: a learner who picks 'the longest reply without a stock sentence of wrong replies' without "
       "reading passes 1 in zh of the 1 role-plays (at most 10 % may be passed so); it passes: size-question; word "
       "each wrong reply's opening and close on its own, as the best ones are (the warnings name the sentences)"]),
+    ("best-alone-in-several-messages", both(  # the same words, the best replies sent as two chat messages
+        edit(QUIZ, "zh: 亲，您好！38码有货，今天下单今天发。", "zh: [亲，您好！, 38码有货，今天下单今天发。]"),
+        edit(QUIZ, "zh: 一般两到三天送到，发货后我把快递单号发给您。", "zh: [一般两到三天送到。, 发货后我把快递单号发给您。]")),
+     ["quizzes:1:1: a learner who picks 'the most chat messages, the longest of them' without reading passes 1 in zh "
+      "of the 1 role-plays (at most 10 % may be passed so); it passes: size-question; where the best reply comes in "
+      "several chat messages, send a wrong one in as many, or the best one in fewer"]),
+    ("exclamations-mark-wrong-replies", both(
+        edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码有货，直接拍就行！"),
+        edit(QUIZ, "zh: 肯定明天就到。", "zh: 肯定明天就到！")),
+     ["quizzes:1:1: a learner who picks 'the longest reply without '!'' without reading passes 1 in zh of the 1 "
+      "role-plays (at most 10 % may be passed so); it passes: size-question; let the wrong replies sound as calm as "
+      "the best ones: an exclamation mark must not tell them apart"]),
+    ("tilde-marks-wrong-replies", both(  # six wrong replies in two role-plays end alike: a learnt mark
+        edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码有货，直接拍就行～"),
+        edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好～"),
+        edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，38码有，您直接下单就行～"),
+        lambda course: (course / "quizzes/size-question-again.yaml").write_text(
+            (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")),
+     ["quizzes:1:1: a learner who picks 'the longest reply without a mark of wrong replies' without reading passes 2 "
+      "in zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; "
+      "open, close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
     ("critical-with-points", edit(QUIZ, "        points: 3\n", "        points: 3\n        critical: true\n"),
      [f"{QUIZ}:64:9: turns[2].choices[1]: a critical mistake scores 0 points, not 3"]),
     ("critical-path-passes", edit(QUIZ, "        points: 2\n", "        points: 0\n        critical: true\n"),
@@ -110,8 +131,18 @@ def test_a_best_reply_that_stands_out_by_length_is_a_warning_not_an_error(course
 
 
 def test_the_cue_limit_is_a_course_setting(course_dir):
-    edit(QUIZ, "zh: 肯定明天就到！我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到！")(course_dir)
+    edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到。")(course_dir)
     load_course(course_dir, LANGUAGES, Settings(cue_pass_limit=100))
+
+
+def test_a_mark_only_wrong_replies_show_is_named_for_the_trainer(course_dir):
+    tilde = next(case[1] for case in CASES if case[0] == "tilde-marks-wrong-replies")
+    tilde(course_dir)
+    with pytest.raises(CourseError) as raised:
+        load_course(course_dir, LANGUAGES)
+    assert [str(warning) for warning in raised.value.warnings if warning.file == "quizzes"] == [
+        "quizzes:1:1: in zh '~' marks 6 wrong replies and 0 best ones: a learner can rule out the replies that show "
+        "it; let as many best replies show it, or fewer wrong ones"]
 
 
 def test_a_sentence_only_wrong_replies_share_is_named_for_the_trainer(course_dir):
