@@ -38,6 +38,15 @@ def _at_position(position: int) -> Pick:
     return lambda choices, language: choices[min(position, len(choices)) - 1]
 
 
+def _excluding(unwanted: Callable[[Choice, str], bool], longest: bool) -> Pick:
+    """Rule out the replies `unwanted` flags (all of them if every reply is flagged), then pick by length."""
+    by_length = _by_length(longest)
+
+    def pick(choices: list[Choice], language: str) -> Choice:
+        return by_length([choice for choice in choices if not unwanted(choice, language)] or choices, language)
+    return pick
+
+
 def message_count(choice: Choice, language: str) -> int:
     """The chat bubbles a reply comes in: a learner sees at a glance which reply has more."""
     return len(choice.reply[language])
@@ -57,14 +66,6 @@ _EXCLAMATION = re.compile("[!！]")
 
 def exclaims(choice: Choice, language: str) -> bool:
     return any(_EXCLAMATION.search(text) for text in choice.reply[language])
-
-
-def _without_exclamation(longest: bool) -> Pick:
-    by_length = _by_length(longest)
-
-    def pick(choices: list[Choice], language: str) -> Choice:
-        return by_length([choice for choice in choices if not exclaims(choice, language)] or choices, language)
-    return pick
 
 
 _OPENER = re.compile(r"[^\s，,、。.!！?？：:～~—-]{1,8}")
@@ -106,8 +107,8 @@ STRATEGIES: dict[str, Pick] = {
     **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
     MOST_MESSAGES[0]: _most_messages(True),
     MOST_MESSAGES[1]: _most_messages(False),
-    WITHOUT_EXCLAMATION[0]: _without_exclamation(True),
-    WITHOUT_EXCLAMATION[1]: _without_exclamation(False),
+    WITHOUT_EXCLAMATION[0]: _excluding(exclaims, True),
+    WITHOUT_EXCLAMATION[1]: _excluding(exclaims, False),
 }
 STOCK_STRATEGY = "the longest reply without a stock sentence of wrong replies"
 MIN_STOCK_USES = 3  # a sentence met this often in wrong replies, and never in a best one, is learnt
@@ -134,21 +135,11 @@ def stock_sentences(scenarios: dict[str, Scenario], language: str) -> dict[str, 
 
 
 def _avoiding(stock: dict[str, dict[str, int]]) -> Pick:
-    longest = _by_length(True)
-
-    def pick(choices: list[Choice], language: str) -> Choice:
-        plain = [choice for choice in choices if not sentences(choice, language) & stock[language].keys()]
-        return longest(plain or choices, language)
-    return pick
+    return _excluding(lambda choice, language: bool(sentences(choice, language) & stock[language].keys()), True)
 
 
 def _unmarked(learnt: dict[str, dict[str, tuple[int, int]]], longest: bool) -> Pick:
-    by_length = _by_length(longest)
-
-    def pick(choices: list[Choice], language: str) -> Choice:
-        plain = [choice for choice in choices if not marks(choice, language) & learnt[language].keys()]
-        return by_length(plain or choices, language)
-    return pick
+    return _excluding(lambda choice, language: bool(marks(choice, language) & learnt[language].keys()), longest)
 
 
 MARK_STRATEGIES = ("the longest reply without a mark of wrong replies", "the shortest reply without a mark of wrong replies")
