@@ -69,6 +69,7 @@ def exclaims(choice: Choice, language: str) -> bool:
 
 
 _OPENER = re.compile(r"[^\s，,、。.!！?？：:～~—-]{1,8}")
+_TILDE = re.compile(r"[～~](?!\d)|(?<!\d)[～~]")  # a tone mark, not a range (3~5일)
 _PARTICLE = re.compile(r"([\u4e00-\u9fff])[～~]*[。！？!?…，,]*$")
 MIN_MARK_USES = 5  # a mark met this often in wrong replies,
 MARK_RATIO = 3     # and this many times as often as in best replies, is learnt
@@ -80,23 +81,28 @@ def marks(choice: Choice, language: str) -> set[str]:
     opener = _OPENER.match(texts[0])
     found = {f"opens with {opener.group()}"} if opener else set()
     found |= {"!"} if exclaims(choice, language) else set()
-    found |= {"~"} if any("~" in text or "～" in text for text in texts) else set()
+    found |= {"~"} if any(_TILDE.search(text) for text in texts) else set()
     particles = (_PARTICLE.search(part) for text in texts for part in _SENTENCE_END.split(text))
     return found | {f"ends with {particle.group(1)}" for particle in particles if particle and particle.group(1) in "哦呢啦呀嘛哈吧喔"}
 
 
-def wrong_marks(scenarios: dict[str, Scenario], language: str) -> dict[str, tuple[int, int]]:
-    """Marks met in wrong replies MARK_RATIO times as often as in best ones, per reply: (in wrong, in best)."""
-    wrong, best, wrong_replies, best_replies = Counter(), Counter(), 0, 0
+def learnt_marks(scenarios: dict[str, Scenario], language: str) -> tuple[dict[str, tuple[int, int]], ...]:
+    """Marks that tell wrong replies from best ones: (marks of wrong replies, marks of best replies), each
+    {mark: (replies of its side that show it, replies of the other side that do)}. A mark is learnt when
+    at least MIN_MARK_USES replies of one side show it, MARK_RATIO times as often, per reply, as the other."""
+    shown = {True: Counter(), False: Counter()}
+    replies = Counter()
     for scenario in scenarios.values():
         for turn in scenario.turns:
             for choice in turn.choices:
-                if choice is turn.best:
-                    best.update(marks(choice, language)); best_replies += 1
-                else:
-                    wrong.update(marks(choice, language)); wrong_replies += 1
-    return {mark: (count, best[mark]) for mark, count in wrong.items()
-            if count >= MIN_MARK_USES and count * best_replies >= MARK_RATIO * best[mark] * wrong_replies}
+                shown[choice is turn.best].update(marks(choice, language))
+                replies[choice is turn.best] += 1
+
+    def of(side: bool) -> dict[str, tuple[int, int]]:
+        mine, other = shown[side], shown[not side]
+        return {mark: (count, other[mark]) for mark, count in mine.items()
+                if count >= MIN_MARK_USES and count * replies[not side] >= MARK_RATIO * other[mark] * replies[side]}
+    return of(False), of(True)
 
 
 MOST_MESSAGES = ("the most chat messages, the longest of them", "the most chat messages, the shortest of them")
@@ -142,7 +148,12 @@ def _unmarked(learnt: dict[str, dict[str, tuple[int, int]]], longest: bool) -> P
     return _excluding(lambda choice, language: bool(marks(choice, language) & learnt[language].keys()), longest)
 
 
+def _marked(learnt: dict[str, dict[str, tuple[int, int]]], longest: bool) -> Pick:
+    return _excluding(lambda choice, language: not marks(choice, language) & learnt[language].keys(), longest)
+
+
 MARK_STRATEGIES = ("the longest reply without a mark of wrong replies", "the shortest reply without a mark of wrong replies")
+BEST_MARK_STRATEGIES = ("the longest reply with a mark of best replies", "the shortest reply with a mark of best replies")
 
 
 def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> dict[str, Pick]:
@@ -151,9 +162,11 @@ def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> di
     stock = {language: stock_sentences(scenarios, language) for language in languages}
     if any(stock.values()):
         found[STOCK_STRATEGY] = _avoiding(stock)
-    learnt = {language: wrong_marks(scenarios, language) for language in languages}
-    if any(learnt.values()):
-        found |= {name: _unmarked(learnt, longest) for name, longest in zip(MARK_STRATEGIES, (True, False))}
+    learnt = {language: learnt_marks(scenarios, language) for language in languages}
+    for side, (names, strategy) in enumerate(((MARK_STRATEGIES, _unmarked), (BEST_MARK_STRATEGIES, _marked))):
+        of_side = {language: learnt[language][side] for language in languages}
+        if any(of_side.values()):
+            found |= {name: strategy(of_side, longest) for name, longest in zip(names, (True, False))}
     return found
 
 
@@ -164,9 +177,16 @@ def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -
 
 
 def mark_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
-    return [f"in {language} '{mark}' marks {wrong} wrong replies and {best} best ones: a learner can rule out the "
-            "replies that show it; let as many best replies show it, or fewer wrong ones"
-            for language in languages for mark, (wrong, best) in sorted(wrong_marks(scenarios, language).items())]
+    found = []
+    for language in languages:
+        of_wrong, of_best = learnt_marks(scenarios, language)
+        found += [f"in {language} '{mark}' marks {wrong} wrong replies and {best} best ones: a learner can rule out "
+                  "the replies that show it; let as many best replies show it, or fewer wrong ones"
+                  for mark, (wrong, best) in sorted(of_wrong.items())]
+        found += [f"in {language} '{mark}' marks {best} best replies and {wrong} wrong ones: a learner can pick the "
+                  "replies that show it; let as many wrong replies show it, or fewer best ones"
+                  for mark, (best, wrong) in sorted(of_best.items())]
+    return found
 
 
 def passes_with(play: Play, language: str, pick: Pick, settings: Settings) -> bool:
@@ -229,8 +249,8 @@ _ADVICE = {
                                    "or the best one in fewer"),
     **dict.fromkeys(WITHOUT_EXCLAMATION, "let the wrong replies sound as calm as the best ones: an exclamation mark "
                                          "must not tell them apart"),
-    **dict.fromkeys(MARK_STRATEGIES, "open, close and punctuate wrong replies as the best ones are (the warnings name "
-                                     "the marks)"),
+    **dict.fromkeys(MARK_STRATEGIES + BEST_MARK_STRATEGIES, "open, close and punctuate wrong replies as the best "
+                                                            "ones are (the warnings name the marks)"),
 }
 
 

@@ -60,6 +60,15 @@ CASES = [
      ["quizzes:1:1: a learner who picks 'the longest reply without a mark of wrong replies' without reading passes 2 "
       "in zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; "
       "open, close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
+    ("opening-marks-best-replies", both(  # six best replies in two role-plays open alike: a learnt mark of best ones
+        edit(QUIZ, "zh: 亲，您好！38码有货，今天下单今天发。", "zh: 明白，亲，您好！38码有货，今天下单今天发。"),
+        edit(QUIZ, "zh: 一般两到三天送到，", "zh: 明白，一般两到三天送到，"),
+        edit(QUIZ, "zh: 抱歉，刚才回复太简短了。", "zh: 明白，抱歉，刚才回复太简短了。"),
+        lambda course: (course / "quizzes/size-question-again.yaml").write_text(
+            (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")),
+     ["quizzes:1:1: a learner who picks 'the longest reply with a mark of best replies' without reading passes 2 in "
+      "zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; open, "
+      "close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
     ("critical-with-points", edit(QUIZ, "        points: 3\n", "        points: 3\n        critical: true\n"),
      [f"{QUIZ}:64:9: turns[2].choices[1]: a critical mistake scores 0 points, not 3"]),
     ("critical-path-passes", edit(QUIZ, "        points: 2\n", "        points: 0\n        critical: true\n"),
