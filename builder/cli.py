@@ -17,7 +17,6 @@ from .cat.export import ONLY, export_translation
 from .cat.units import NEEDS_REVIEW, NEW, TRANSLATED
 from .cat.importer import ImportRefused, import_translation, remember_reviewed
 from .course import load_course
-from .cues import cue_figures
 from .editor_schema import SCHEMA_FILES, editor_schema
 from .errors import CourseError, Problem
 from .export.offline import export_offline
@@ -144,7 +143,7 @@ def run(argv: list[str] | None) -> int:
         return EXIT_COURSE_ERROR
     if args.command in ("check", "translations"):
         show_warnings(course.warnings)
-        print("\n".join(cue_figures(course.scenarios, course.languages, course.settings)))
+        print("\n".join(course.cue_figures))
         print(f"The course is ready: {len(course.module_ids)} modules and {len(course.roleplays)} role-play "
               f"scenarios in {', '.join(course.languages)}.")
         return EXIT_OK

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .cues import cue_report, mark_warnings, stock_warnings
+from .cues import cue_figures, cue_passes, cue_report, mark_warnings, stock_warnings
 from .errors import CourseError, Problem, field_name
 from .glossary import load_glossary, term_problems
 from .guides import load_guides
@@ -30,7 +30,8 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    certain_words, word_problems = load_certain_words(root / CONTENT_DIR)
+    wording, word_problems = load_certain_words(root / CONTENT_DIR)
+    certain_words, tone_words = wording.words, wording.tone
     problems += word_problems
     editions: dict[str, dict[str, Edition]] = {}
     for language in languages:
@@ -45,11 +46,14 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
         root, languages, source_modules, ScenarioRules(settings, certain_words))
     problems += scenario_problems
     warnings += scenario_warnings
+    figures: list[str] = []
     if roleplays and not scenario_problems:
         scenarios = {roleplay.id: roleplay.scenario for roleplay in roleplays}
-        problems += [Problem(QUIZZES_DIR, 1, 1, "", message) for message in cue_report(scenarios, languages, settings)]
+        passes = cue_passes(scenarios, languages, settings, tone_words)
+        problems += [Problem(QUIZZES_DIR, 1, 1, "", message) for message in cue_report(passes, scenarios, languages, settings)]
         warnings += [Problem(QUIZZES_DIR, 1, 1, "", message)
-                     for message in stock_warnings(scenarios, languages) + mark_warnings(scenarios, languages)]
+                     for message in stock_warnings(scenarios, languages) + mark_warnings(scenarios, languages, tone_words)]
+        figures = cue_figures(passes, scenarios, languages)
     problems += _wording(editions, certain_words)
     glossary, glossary_problems = load_glossary(root / CONTENT_DIR, languages)
     problems += glossary_problems + (_terms(editions, glossary) if glossary else [])
@@ -63,7 +67,8 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
                          key=lambda item: item[1].order)
         for language in languages
     }
-    return Course(tuple(languages), modules, tuple(roleplays), glossary, guides, settings, tuple(sorted(warnings)))
+    return Course(tuple(languages), modules, tuple(roleplays), glossary, guides, settings, tuple(sorted(warnings)),
+                  tuple(figures))
 
 
 def _load_language(root: Path, language: str, problems: list[Problem]) -> dict[str, Edition]:

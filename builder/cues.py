@@ -20,6 +20,8 @@ from .schema import Choice, Scenario
 from .settings import Settings
 
 Pick = Callable[[list[Choice], str], Choice]
+Tone = tuple[str, ...] | list[str]  # one language's tone words
+ToneWords = dict[str, list[str]]    # per language
 
 
 def reply_length(choice: Choice, language: str) -> int:
@@ -52,12 +54,17 @@ def message_count(choice: Choice, language: str) -> int:
     return len(choice.reply[language])
 
 
-def _most_messages(longest: bool) -> Pick:
+def sentence_count(choice: Choice, language: str) -> int:
+    """The sentences of a reply, every message of it: a thorough-looking reply is seen before it is read."""
+    return sum(1 for text in choice.reply[language] for part in _SENTENCE_END.split(text) if part.strip())
+
+
+def _most(count: Callable[[Choice, str], int], longest: bool) -> Pick:
     by_length = _by_length(longest)
 
     def pick(choices: list[Choice], language: str) -> Choice:
-        most = max(message_count(choice, language) for choice in choices)
-        return by_length([choice for choice in choices if message_count(choice, language) == most], language)
+        most = max(count(choice, language) for choice in choices)
+        return by_length([choice for choice in choices if count(choice, language) == most], language)
     return pick
 
 
@@ -75,18 +82,21 @@ MIN_MARK_USES = 5  # a mark met this often in wrong replies,
 MARK_RATIO = 3     # and this many times as often as in best replies, is learnt
 
 
-def marks(choice: Choice, language: str) -> set[str]:
-    """What a reply's tone shows at a glance: how it opens, an exclamation, a tilde, a closing particle (哦, 呢)."""
+def marks(choice: Choice, language: str, tone: Tone = ()) -> set[str]:
+    """What a reply's tone shows at a glance: how it opens, an exclamation, a tilde, a closing particle (哦, 呢),
+    the course's tone words (放心, спокойно) it uses."""
     texts = [text.strip() for text in choice.reply[language]]
+    lowered = " ".join(texts).lower()
+    found = {f"says {word}" for word in tone if word.lower() in lowered}
     opener = _OPENER.match(texts[0])
-    found = {f"opens with {opener.group()}"} if opener else set()
+    found |= {f"opens with {opener.group()}"} if opener else set()
     found |= {"!"} if exclaims(choice, language) else set()
     found |= {"~"} if any(_TILDE.search(text) for text in texts) else set()
     particles = (_PARTICLE.search(part) for text in texts for part in _SENTENCE_END.split(text))
     return found | {f"ends with {particle.group(1)}" for particle in particles if particle and particle.group(1) in "哦呢啦呀嘛哈吧喔"}
 
 
-def learnt_marks(scenarios: dict[str, Scenario], language: str) -> tuple[dict[str, tuple[int, int]], ...]:
+def learnt_marks(scenarios: dict[str, Scenario], language: str, tone: Tone = ()) -> tuple[dict[str, tuple[int, int]], ...]:
     """Marks that tell wrong replies from best ones: (marks of wrong replies, marks of best replies), each
     {mark: (replies of its side that show it, replies of the other side that do)}. A mark is learnt when
     at least MIN_MARK_USES replies of one side show it, MARK_RATIO times as often, per reply, as the other."""
@@ -95,7 +105,7 @@ def learnt_marks(scenarios: dict[str, Scenario], language: str) -> tuple[dict[st
     for scenario in scenarios.values():
         for turn in scenario.turns:
             for choice in turn.choices:
-                shown[choice is turn.best].update(marks(choice, language))
+                shown[choice is turn.best].update(marks(choice, language, tone))
                 replies[choice is turn.best] += 1
 
     def of(side: bool) -> dict[str, tuple[int, int]]:
@@ -106,19 +116,22 @@ def learnt_marks(scenarios: dict[str, Scenario], language: str) -> tuple[dict[st
 
 
 MOST_MESSAGES = ("the most chat messages, the longest of them", "the most chat messages, the shortest of them")
+MOST_SENTENCES = ("the most sentences, the longest of them", "the most sentences, the shortest of them")
 WITHOUT_EXCLAMATION = ("the longest reply without '!'", "the shortest reply without '!'")
 STRATEGIES: dict[str, Pick] = {
     "always the longest reply": _by_length(True),
     "always the shortest reply": _by_length(False),
     **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
-    MOST_MESSAGES[0]: _most_messages(True),
-    MOST_MESSAGES[1]: _most_messages(False),
+    MOST_MESSAGES[0]: _most(message_count, True),
+    MOST_MESSAGES[1]: _most(message_count, False),
+    MOST_SENTENCES[0]: _most(sentence_count, True),
+    MOST_SENTENCES[1]: _most(sentence_count, False),
     WITHOUT_EXCLAMATION[0]: _excluding(exclaims, True),
     WITHOUT_EXCLAMATION[1]: _excluding(exclaims, False),
 }
 STOCK_STRATEGY = "the longest reply without a stock sentence of wrong replies"
 MIN_STOCK_USES = 3  # a sentence met this often in wrong replies, and never in a best one, is learnt
-_SENTENCE_END = re.compile(r"(?<=[。！？!?…])|(?<=\.)\s|\n")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?…])|(?<=\w\w\.)\s|\n")  # not after an abbreviation: 15 ч. Ви пиша
 
 
 def sentences(choice: Choice, language: str) -> set[str]:
@@ -144,29 +157,34 @@ def _avoiding(stock: dict[str, dict[str, int]]) -> Pick:
     return _excluding(lambda choice, language: bool(sentences(choice, language) & stock[language].keys()), True)
 
 
-def _unmarked(learnt: dict[str, dict[str, tuple[int, int]]], longest: bool) -> Pick:
-    return _excluding(lambda choice, language: bool(marks(choice, language) & learnt[language].keys()), longest)
+Learnt = dict[str, dict[str, tuple[int, int]]]  # per language, the learnt marks of one side
 
 
-def _marked(learnt: dict[str, dict[str, tuple[int, int]]], longest: bool) -> Pick:
-    return _excluding(lambda choice, language: not marks(choice, language) & learnt[language].keys(), longest)
+def _unmarked(learnt: Learnt, tone: ToneWords, longest: bool) -> Pick:
+    return _excluding(lambda choice, language: bool(marks(choice, language, tone.get(language, ()))
+                                                     & learnt[language].keys()), longest)
+
+
+def _marked(learnt: Learnt, tone: ToneWords, longest: bool) -> Pick:
+    return _excluding(lambda choice, language: not marks(choice, language, tone.get(language, ()))
+                      & learnt[language].keys(), longest)
 
 
 MARK_STRATEGIES = ("the longest reply without a mark of wrong replies", "the shortest reply without a mark of wrong replies")
 BEST_MARK_STRATEGIES = ("the longest reply with a mark of best replies", "the shortest reply with a mark of best replies")
 
 
-def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> dict[str, Pick]:
+def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...], tone: ToneWords) -> dict[str, Pick]:
     """The cue-only strategies for this course: the fixed ones, and those that learn its stock sentences and marks."""
     found = dict(STRATEGIES)
     stock = {language: stock_sentences(scenarios, language) for language in languages}
     if any(stock.values()):
         found[STOCK_STRATEGY] = _avoiding(stock)
-    learnt = {language: learnt_marks(scenarios, language) for language in languages}
+    learnt = {language: learnt_marks(scenarios, language, tone.get(language, ())) for language in languages}
     for side, (names, strategy) in enumerate(((MARK_STRATEGIES, _unmarked), (BEST_MARK_STRATEGIES, _marked))):
         of_side = {language: learnt[language][side] for language in languages}
         if any(of_side.values()):
-            found |= {name: strategy(of_side, longest) for name, longest in zip(names, (True, False))}
+            found |= {name: strategy(of_side, tone, longest) for name, longest in zip(names, (True, False))}
     return found
 
 
@@ -176,10 +194,10 @@ def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -
             for language in languages for text, count in sorted(stock_sentences(scenarios, language).items())]
 
 
-def mark_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
+def mark_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...], tone: ToneWords) -> list[str]:
     found = []
     for language in languages:
-        of_wrong, of_best = learnt_marks(scenarios, language)
+        of_wrong, of_best = learnt_marks(scenarios, language, tone.get(language, ()))
         found += [f"in {language} '{mark}' marks {wrong} wrong replies and {best} best ones: a learner can rule out "
                   "the replies that show it; let as many best replies show it, or fewer wrong ones"
                   for mark, (wrong, best) in sorted(of_wrong.items())]
@@ -194,13 +212,16 @@ def passes_with(play: Play, language: str, pick: Pick, settings: Settings) -> bo
     _, score, critical = play.walk(lambda turn: pick(turn.choices, language))
     return not critical and settings.passes(score, play.max_score)
 
-def cue_passes(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings
-               ) -> dict[str, dict[str, list[str]]]:
+Passes = dict[str, dict[str, list[str]]]  # per strategy and language, the scenarios it passes
+
+
+def cue_passes(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings,
+               tone: ToneWords | None = None) -> Passes:
     """For each strategy and language, the scenarios it passes."""
     plays = {sid: Play(scenario) for sid, scenario in scenarios.items()}  # its states are found once
     return {name: {language: [sid for sid, play in plays.items() if passes_with(play, language, pick, settings)]
                    for language in languages}
-            for name, pick in strategies(scenarios, languages).items()}
+            for name, pick in strategies(scenarios, languages, tone or {}).items()}
 
 
 def longest_best_share(scenarios: dict[str, Scenario], language: str) -> tuple[int, int]:
@@ -224,9 +245,8 @@ def _share(part: int, whole: int) -> str:
     return f"{part} of {whole} ({part * 100 // max(whole, 1)} %)"
 
 
-def cue_figures(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
+def cue_figures(passes: Passes, scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
     """What `course check` tells the trainer of the cues, per language, whether or not they stop the build."""
-    passes = cue_passes(scenarios, languages, settings)
     turns = [turn for scenario in scenarios.values() for turn in scenario.turns]
     others = sum(len(turn.choices) - 1 for turn in turns)
     lines = []
@@ -247,6 +267,8 @@ _ADVICE = {
                     "sentences)",
     **dict.fromkeys(MOST_MESSAGES, "where the best reply comes in several chat messages, send a wrong one in as many, "
                                    "or the best one in fewer"),
+    **dict.fromkeys(MOST_SENTENCES, "let a wrong reply of each turn say as many sentences as the best one, and the best "
+                                    "one not always the most"),
     **dict.fromkeys(WITHOUT_EXCLAMATION, "let the wrong replies sound as calm as the best ones: an exclamation mark "
                                          "must not tell them apart"),
     **dict.fromkeys(MARK_STRATEGIES + BEST_MARK_STRATEGIES, "open, close and punctuate wrong replies as the best "
@@ -254,10 +276,11 @@ _ADVICE = {
 }
 
 
-def cue_report(scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings) -> list[str]:
+def cue_report(passes: Passes, scenarios: dict[str, Scenario], languages: tuple[str, ...], settings: Settings
+               ) -> list[str]:
     """One message per strategy that passes more than the allowed share of scenarios in some language."""
     found, reported = [], []
-    for name, passed in cue_passes(scenarios, languages, settings).items():
+    for name, passed in passes.items():
         over = [language for language in languages
                 if len(passed[language]) * 100 > len(scenarios) * settings.cue_pass_limit]
         if over and passed not in reported:  # a strategy that plays as an earlier one did is the same learner

@@ -34,6 +34,8 @@ class Course:
     settings: Settings = Settings()
     # What `course check` shows but does not stop on: a best reply that gives itself away by length.
     warnings: tuple[Problem, ...] = ()
+    # How far cues alone would carry a learner, one line per language (`course check` prints them).
+    cue_figures: tuple[str, ...] = ()
 
     @property
     def module_ids(self) -> list[str]:

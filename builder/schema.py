@@ -340,6 +340,12 @@ class CertainWords(Strict):
     words: dict[Language, list[Text]] = Field(
         description="Per language, the words no best reply and no good dialogue line may use (肯定, 보장, гарантирано …)."
     )
+    tone: dict[Language, list[Text]] = Field(
+        default_factory=dict,
+        description="Per language, words that set a tone rather than say what is done (reassurance, apology: 放心, "
+                    "걱정, спокойно …). The cue check learns them as marks: neither wrong nor best replies may show one "
+                    "much more often than the other.",
+    )
 
 
 # --- The glossary: content/glossary.yaml ------------------------------------

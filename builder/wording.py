@@ -17,13 +17,13 @@ from .schema import CertainWords, Module, Practice, Scenario
 from .validate import read
 
 
-def load_certain_words(content: Path) -> tuple[dict[str, list[str]], list[Problem]]:
-    """The words per language; none when the file is absent (a course may not want the rule)."""
+def load_certain_words(content: Path) -> tuple[CertainWords, list[Problem]]:
+    """The certain words and tone words per language; none when the file is absent (a course may not want the rule)."""
     path = content / CERTAIN_WORDS_FILE
     if not path.is_file():
-        return {}, []
+        return CertainWords(words={}), []
     words, _, problems = read(path, f"{content.name}/{CERTAIN_WORDS_FILE}", CertainWords)
-    return (words.words if words else {}), problems
+    return (words or CertainWords(words={})), problems
 
 
 def _used(text: str, words: list[str], allowed: list[str]) -> list[str]:

@@ -53,7 +53,8 @@ def export_translation(root: Path, languages: tuple[str, ...], language: str, on
         write_record(root, language, record)
     units = [unit for unit in every if unit.state in wanted]
     glossary, problems = load_glossary(root / CONTENT_DIR, languages)
-    certain_words, word_problems = load_certain_words(root / CONTENT_DIR)
+    wording, word_problems = load_certain_words(root / CONTENT_DIR)
+    certain_words = wording.words
     if glossary is None or word_problems:
         raise CourseError(problems + word_problems)
     out.mkdir(parents=True, exist_ok=True)
