@@ -69,6 +69,21 @@ CASES = [
      ["quizzes:1:1: a learner who picks 'the longest reply with a mark of best replies' without reading passes 2 in "
       "zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; open, "
       "close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
+    ("tone-word-of-wrong-replies", both(  # six wrong replies in two role-plays reassure: a learnt tone mark
+        lambda course: (course / "content/certain-words.yaml").open("a", encoding="utf-8").write("tone:\n  zh: [放心]\n"),
+        edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码有货，放心拍就行。"),
+        edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，38码有，您放心下单就行。"),
+        lambda course: (course / "quizzes/size-question-again.yaml").write_text(
+            (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")),
+     ["quizzes:1:1: a learner who picks 'the longest reply without a mark of wrong replies' without reading passes 2 "
+      "in zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; "
+      "open, close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
+    ("best-alone-in-the-most-sentences", both(  # the same words, the best replies cut into more sentences
+        edit(QUIZ, "zh: 一般两到三天送到，发货后我把快递单号发给您。", "zh: 一般两到三天送到。发货后我把快递单号发给您。"),
+        edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，", "zh: 肯定明天就到，我们发的是最快的快递，")),
+     ["quizzes:1:1: a learner who picks 'the most sentences, the longest of them' without reading passes 1 in zh of "
+      "the 1 role-plays (at most 10 % may be passed so); it passes: size-question; let a wrong reply of each turn say "
+      "as many sentences as the best one, and the best one not always the most"]),
     ("critical-with-points", edit(QUIZ, "        points: 3\n", "        points: 3\n        critical: true\n"),
      [f"{QUIZ}:64:9: turns[2].choices[1]: a critical mistake scores 0 points, not 3"]),
     ("critical-path-passes", edit(QUIZ, "        points: 2\n", "        points: 0\n        critical: true\n"),
