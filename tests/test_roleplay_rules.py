@@ -27,6 +27,18 @@ def both(*breakages):
     return apply
 
 
+def a_second_roleplay(course):
+    """A copy of the fixture's role-play: a mark is learnt only from five replies or more."""
+    (course / "quizzes/size-question-again.yaml").write_text(
+        (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")
+
+
+def passes_both(strategy: str) -> str:
+    return (f"quizzes:1:1: a learner who picks '{strategy}' without reading passes 2 in zh of the 2 role-plays (at "
+            "most 10 % may be passed so); it passes: size-question, size-question-again; open, close and punctuate "
+            "wrong replies as the best ones are (the warnings name the marks)")
+
+
 CASES = [
     ("longest-reply-passes", edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到。"),
      ["quizzes:1:1: a learner who picks 'always the longest reply' without reading passes 1 in zh of the 1 "
@@ -55,29 +67,20 @@ CASES = [
         edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码有货，直接拍就行～"),
         edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好～"),
         edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，38码有，您直接下单就行～"),
-        lambda course: (course / "quizzes/size-question-again.yaml").write_text(
-            (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")),
-     ["quizzes:1:1: a learner who picks 'the longest reply without a mark of wrong replies' without reading passes 2 "
-      "in zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; "
-      "open, close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
+        a_second_roleplay),
+     [passes_both("the longest reply without a mark of wrong replies")]),
     ("opening-marks-best-replies", both(  # six best replies in two role-plays open alike: a learnt mark of best ones
         edit(QUIZ, "zh: 亲，您好！38码有货，今天下单今天发。", "zh: 明白，亲，您好！38码有货，今天下单今天发。"),
         edit(QUIZ, "zh: 一般两到三天送到，", "zh: 明白，一般两到三天送到，"),
         edit(QUIZ, "zh: 抱歉，刚才回复太简短了。", "zh: 明白，抱歉，刚才回复太简短了。"),
-        lambda course: (course / "quizzes/size-question-again.yaml").write_text(
-            (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")),
-     ["quizzes:1:1: a learner who picks 'the longest reply with a mark of best replies' without reading passes 2 in "
-      "zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; open, "
-      "close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
+        a_second_roleplay),
+     [passes_both("the longest reply with a mark of best replies")]),
     ("tone-word-of-wrong-replies", both(  # six wrong replies in two role-plays reassure: a learnt tone mark
         lambda course: (course / "content/certain-words.yaml").open("a", encoding="utf-8").write("tone:\n  zh: [放心]\n"),
         edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码有货，放心拍就行。"),
         edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，38码有，您放心下单就行。"),
-        lambda course: (course / "quizzes/size-question-again.yaml").write_text(
-            (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")),
-     ["quizzes:1:1: a learner who picks 'the longest reply without a mark of wrong replies' without reading passes 2 "
-      "in zh of the 2 role-plays (at most 10 % may be passed so); it passes: size-question, size-question-again; "
-      "open, close and punctuate wrong replies as the best ones are (the warnings name the marks)"]),
+        a_second_roleplay),
+     [passes_both("the longest reply without a mark of wrong replies")]),
     ("best-alone-in-the-most-sentences", both(  # the same words, the best replies cut into more sentences
         edit(QUIZ, "zh: 一般两到三天送到，发货后我把快递单号发给您。", "zh: 一般两到三天送到。发货后我把快递单号发给您。"),
         edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，", "zh: 肯定明天就到，我们发的是最快的快递，")),
