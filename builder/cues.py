@@ -1,7 +1,7 @@
 """Can a learner pass the role-plays without reading them? Played here with cue-only strategies.
 
-A test-wise learner picks the longest reply, or the shortest, or always the
-first one, or the one sent in the most chat messages, or rules out the replies
+A test-wise learner picks the longest reply, or the shortest, or the one between
+them (the second-longest, the second-shortest), or always the first one, or the one sent in the most chat messages, or rules out the replies
 that exclaim ("!"), or learns after a few role-plays that a stock sentence
 ("有问题随时找我") only ever closes a wrong reply and rules those out; if such a strategy passes
 more than a few scenarios, a pass no longer means the learner judged well, and
@@ -12,6 +12,7 @@ stock sentence only wrong replies carry, are warnings for the trainer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
@@ -29,10 +30,11 @@ def reply_length(choice: Choice, language: str) -> int:
     return sum(len(text.strip()) for text in choice.reply[language])
 
 
-def _by_length(longest: bool) -> Pick:
+def _by_length(longest: bool, rank: int = 0) -> Pick:
+    """The reply at `rank` (0 the first) counted from the longest or from the shortest; ties keep written order."""
     def pick(choices: list[Choice], language: str) -> Choice:
-        lengths = [reply_length(choice, language) for choice in choices]
-        return choices[lengths.index(max(lengths) if longest else min(lengths))]
+        ordered = sorted(choices, key=lambda choice: reply_length(choice, language), reverse=longest)
+        return ordered[min(rank, len(ordered) - 1)]
     return pick
 
 
@@ -77,14 +79,22 @@ def exclaims(choice: Choice, language: str) -> bool:
 
 _OPENER = re.compile(r"[^\s，,、。.!！?？：:～~—-]{1,8}")
 _TILDE = re.compile(r"[～~](?!\d)|(?<!\d)[～~]")  # a tone mark, not a range (3~5일)
+# A clock time (4시, 16:00, 3点, 17 ч.), not a span (24시간): best replies that promise a time must not be the
+# only ones that name one.
+_CLOCK = re.compile(r"\d{1,2}\s?(?:시(?!간)|点|ч\.)|\d{1,2}[:：]\d{2}")
+# Punctuation inside a reply (；, :, ·, –, an opening quote) is seen before a word is read; a range, a time or a
+# decimal (3~5, 2–3, 16:00, 4,50) is content, not a habit. '!' and '~' are marks of their own; a closing quote or
+# bracket goes with its opening one.
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)[^\w\s](?=\d)")
+_OWN_MARKS = "!！~～"
 _PARTICLE = re.compile(r"([\u4e00-\u9fff])[～~]*[。！？!?…，,]*$")
 MIN_MARK_USES = 5  # a mark met this often in wrong replies,
 MARK_RATIO = 3     # and this many times as often as in best replies, is learnt
 
 
 def marks(choice: Choice, language: str, tone: Tone = ()) -> set[str]:
-    """What a reply's tone shows at a glance: how it opens, an exclamation, a tilde, a closing particle (哦, 呢),
-    the course's tone words (放心, спокойно) it uses."""
+    """What a reply shows at a glance: how it opens, an exclamation, a tilde, a closing particle (哦, 呢), a clock
+    time, its punctuation (；, ·), the course's tone words (放心, спокойно) it uses."""
     texts = [text.strip() for text in choice.reply[language]]
     lowered = " ".join(texts).lower()
     found = {f"says {word}" for word in tone if word.lower() in lowered}
@@ -92,6 +102,9 @@ def marks(choice: Choice, language: str, tone: Tone = ()) -> set[str]:
     found |= {f"opens with {opener.group()}"} if opener else set()
     found |= {"!"} if exclaims(choice, language) else set()
     found |= {"~"} if any(_TILDE.search(text) for text in texts) else set()
+    found |= {"names a clock time"} if any(_CLOCK.search(text) for text in texts) else set()
+    found |= {f"uses {mark}" for mark in _BETWEEN_DIGITS.sub("", " ".join(texts))
+              if unicodedata.category(mark) in ("Po", "Pd", "Ps", "Pi") and mark not in _OWN_MARKS}
     particles = (_PARTICLE.search(part) for text in texts for part in _SENTENCE_END.split(text))
     return found | {f"ends with {particle.group(1)}" for particle in particles if particle and particle.group(1) in "哦呢啦呀嘛哈吧喔"}
 
@@ -115,12 +128,15 @@ def learnt_marks(scenarios: dict[str, Scenario], language: str, tone: Tone = ())
     return of(False), of(True)
 
 
+BETWEEN_LENGTHS = ("always the second-longest reply", "always the second-shortest reply")
 MOST_MESSAGES = ("the most chat messages, the longest of them", "the most chat messages, the shortest of them")
 MOST_SENTENCES = ("the most sentences, the longest of them", "the most sentences, the shortest of them")
 WITHOUT_EXCLAMATION = ("the longest reply without '!'", "the shortest reply without '!'")
 STRATEGIES: dict[str, Pick] = {
     "always the longest reply": _by_length(True),
     "always the shortest reply": _by_length(False),
+    BETWEEN_LENGTHS[0]: _by_length(True, rank=1),
+    BETWEEN_LENGTHS[1]: _by_length(False, rank=1),
     **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
     MOST_MESSAGES[0]: _most(message_count, True),
     MOST_MESSAGES[1]: _most(message_count, False),
@@ -263,6 +279,8 @@ def cue_figures(passes: Passes, scenarios: dict[str, Scenario], languages: tuple
 
 _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
+    **dict.fromkeys(BETWEEN_LENGTHS, "mix where the best reply falls by length: the longest in some turns, the "
+                                     "shortest in some, between them in others"),
     STOCK_STRATEGY: "word each wrong reply's opening and close on its own, as the best ones are (the warnings name the "
                     "sentences)",
     **dict.fromkeys(MOST_MESSAGES, "where the best reply comes in several chat messages, send a wrong one in as many, "
