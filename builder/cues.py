@@ -83,10 +83,10 @@ _TILDE = re.compile(r"[～~](?!\d)|(?<!\d)[～~]")  # a tone mark, not a range (
 # only ones that name one.
 _CLOCK = re.compile(r"\d{1,2}\s?(?:시(?!간)|点|ч\.)|\d{1,2}[:：]\d{2}")
 # Punctuation inside a reply (；, :, ·, –, an opening quote) is seen before a word is read; a range, a time or a
-# decimal (3~5, 2–3, 16:00, 4,50) is content, not a habit. '!' and '~' are marks of their own; a closing quote or
-# bracket goes with its opening one.
+# decimal (3~5, 2–3, 16:00, 4,50) is content, not a habit. Commas and full stops stand in every reply; '!' and '~'
+# are marks of their own; a closing quote or bracket goes with its opening one.
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[^\w\s](?=\d)")
-_OWN_MARKS = "!！~～"
+_NOT_PUNCTUATION_MARKS = ",，.。、!！~～"
 _PARTICLE = re.compile(r"([\u4e00-\u9fff])[～~]*[。！？!?…，,]*$")
 MIN_MARK_USES = 5  # a mark met this often in wrong replies,
 MARK_RATIO = 3     # and this many times as often as in best replies, is learnt
@@ -104,7 +104,7 @@ def marks(choice: Choice, language: str, tone: Tone = ()) -> set[str]:
     found |= {"~"} if any(_TILDE.search(text) for text in texts) else set()
     found |= {"names a clock time"} if any(_CLOCK.search(text) for text in texts) else set()
     found |= {f"uses {mark}" for mark in _BETWEEN_DIGITS.sub("", " ".join(texts))
-              if unicodedata.category(mark) in ("Po", "Pd", "Ps", "Pi") and mark not in _OWN_MARKS}
+              if unicodedata.category(mark) in ("Po", "Pd", "Ps", "Pi") and mark not in _NOT_PUNCTUATION_MARKS}
     particles = (_PARTICLE.search(part) for text in texts for part in _SENTENCE_END.split(text))
     return found | {f"ends with {particle.group(1)}" for particle in particles if particle and particle.group(1) in "哦呢啦呀嘛哈吧喔"}
 

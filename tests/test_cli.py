@@ -51,9 +51,10 @@ def test_check_tells_how_far_cues_alone_would_carry_a_learner(course_dir):
     lines = course(course_dir, "check").stdout.splitlines()
     assert lines[0] == ("zh: the best reply is the longest in 2 of 3 (66 %) turns and alone in the most chat "
                         "messages in 0 of 3 (0 %); '!' is in 1 of 3 (33 %) best replies and 0 of 3 (0 %) others; "
-                        "role-plays passed by always picking the longest reply 0, the shortest reply 0, reply 1 as "
-                        "written 0, reply 2 as written 0, reply 3 as written 0, reply 4 as written 0, the most chat "
-                        "messages, the longest of them 0, the most chat messages, the shortest of them 0, the most "
+                        "role-plays passed by always picking the longest reply 0, the shortest reply 0, the "
+                        "second-longest reply 0, the second-shortest reply 0, reply 1 as written 0, reply 2 as "
+                        "written 0, reply 3 as written 0, reply 4 as written 0, the most chat messages, the "
+                        "longest of them 0, the most chat messages, the shortest of them 0, the most "
                         "sentences, the longest of them 0, the most sentences, the shortest of them 0, the longest "
                         "reply without '!' 0, the shortest reply without '!' 0 (of 1)")
     assert [line[:3] for line in lines[:3]] == ["zh:", "ko:", "bg:"]

@@ -39,6 +39,35 @@ def passes_both(strategy: str) -> str:
             "wrong replies as the best ones are (the warnings name the marks)")
 
 
+LONGER_WRONG_OPENING = """        next: cold-reply
+      - reply:
+          zh: 有的，这款38码库存充足，您喜欢的话直接拍下付款就可以，我们会尽快给您安排发货
+          ko: 네, 240 사이즈는 재고가 넉넉해요. 마음에 드시면 바로 결제하시면 되고, 최대한 빨리 발송해 드릴게요.
+          bg: Да, 38 номер има достатъчно. Ако Ви харесват, поръчайте направо, ще ги изпратим възможно най-бързо.
+        reaction:
+          zh: 陈女士觉得被敷衍了。
+          ko: 고객님은 성의 없는 답변이라고 느낍니다.
+          bg: Клиентката се чувства пренебрегната.
+        note:
+          zh: 先问候，再回答。
+          ko: 먼저 인사하고 답하세요.
+          bg: Първо поздравете, после отговорете.
+        teaches: greeting#first-reply
+        points: 2
+        mood: -1
+        next: cold-reply
+  - id: delivery"""
+
+
+def best_replies_name(times: tuple[str, str, str]):
+    """The three best replies of the fixture name a clock time each (today's dispatch, the tracking number)."""
+    return both(edit(QUIZ, "zh: 亲，您好！38码有货，今天下单今天发。", f"zh: 亲，您好！38码有货，{times[0]}前下单今天发。"),
+                edit(QUIZ, "zh: 一般两到三天送到，发货后", f"zh: 一般两到三天送到，{times[1]}发货后"),
+                edit(QUIZ, "zh: 抱歉，刚才回复太简短了。38码有货，今天下单今天发。",
+                     f"zh: 抱歉，刚才回复太简短了。38码有货，{times[2]}前下单今天发。"),
+                a_second_roleplay)
+
+
 CASES = [
     ("longest-reply-passes", edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，您放心等着就好。", "zh: 肯定明天就到。"),
      ["quizzes:1:1: a learner who picks 'always the longest reply' without reading passes 1 in zh of the 1 "
@@ -87,6 +116,19 @@ CASES = [
      ["quizzes:1:1: a learner who picks 'the most sentences, the longest of them' without reading passes 1 in zh of "
       "the 1 role-plays (at most 10 % may be passed so); it passes: size-question; let a wrong reply of each turn say "
       "as many sentences as the best one, and the best one not always the most"]),
+    ("best-between-the-longest-and-the-shortest",  # a third, longer wrong reply: the best is now the middle one
+     edit(QUIZ, "        next: cold-reply\n  - id: delivery", LONGER_WRONG_OPENING),
+     ["quizzes:1:1: a learner who picks 'always the second-longest reply' without reading passes 1 in zh, 1 in ko, "
+      "1 in bg of the 1 role-plays (at most 10 % may be passed so); it passes: size-question; mix where the best reply falls by "
+      "length: the longest in some turns, the shortest in some, between them in others"]),
+    ("clock-time-marks-best-replies", best_replies_name(("5点", "4点", "6点")),
+     [passes_both("the longest reply with a mark of best replies")]),
+    ("semicolon-marks-best-replies", both(  # six best replies in two role-plays join their clauses with '；'
+        edit(QUIZ, "zh: 亲，您好！38码有货，今天下单今天发。", "zh: 亲，您好！38码有货；今天下单今天发。"),
+        edit(QUIZ, "zh: 一般两到三天送到，发货后", "zh: 一般两到三天送到；发货后"),
+        edit(QUIZ, "zh: 抱歉，刚才回复太简短了。38码有货，今天下单今天发。", "zh: 抱歉，刚才回复太简短了。38码有货；今天下单今天发。"),
+        a_second_roleplay),
+     [passes_both("the longest reply with a mark of best replies")]),
     ("critical-with-points", edit(QUIZ, "        points: 3\n", "        points: 3\n        critical: true\n"),
      [f"{QUIZ}:64:9: turns[2].choices[1]: a critical mistake scores 0 points, not 3"]),
     ("critical-path-passes", edit(QUIZ, "        points: 2\n", "        points: 0\n        critical: true\n"),
@@ -180,3 +222,13 @@ def test_a_sentence_only_wrong_replies_share_is_named_for_the_trainer(course_dir
     assert [str(warning) for warning in raised.value.warnings if warning.file == "quizzes"] == [
         "quizzes:1:1: in zh the sentence '有问题随时找我。' stands in 3 wrong replies and in no best reply: a learner "
         "can rule out the replies that carry it; drop it, or word each reply's close on its own"]
+
+
+def test_a_time_of_day_is_one_mark_not_punctuation(course_dir):
+    """16:00 names a clock time; its colon is not the punctuation mark ':' (nor is the '~' of a range)."""
+    best_replies_name(("16:00", "16:30", "17:00"))(course_dir)
+    with pytest.raises(CourseError) as raised:
+        load_course(course_dir, LANGUAGES)
+    assert [str(warning) for warning in raised.value.warnings if warning.file == "quizzes"] == [
+        "quizzes:1:1: in zh 'names a clock time' marks 6 best replies and 0 wrong ones: a learner can pick the replies "
+        "that show it; let as many wrong replies show it, or fewer best ones"]
