@@ -11,15 +11,17 @@ from __future__ import annotations
 from .graph import Play
 from .schema import Messages, Scenario
 
-Way = tuple[str, int]  # the turn a reply was picked in, and that reply's number there (from 1)
+Way = tuple[str, int, bool]  # the turn a reply was picked in, its number there (from 1), whether the customer
+                             # walked away on it rather than going where the reply leads
 
 
 def ways_in(scenario: Scenario) -> dict[str, list[Way]]:
     """For each turn and ending, the replies a learner can reach it by, as the customer's mood allows."""
     ways: dict[str, list[Way]] = {}
-    for (turn_id, _), number, _, (target, _) in Play(scenario).moves():
-        if (turn_id, number) not in (arrivals := ways.setdefault(target, [])):
-            arrivals.append((turn_id, number))
+    for (turn_id, _), number, choice, (target, mood) in Play(scenario).moves():
+        way = (turn_id, number, target != choice.leads_to(mood))
+        if way not in (arrivals := ways.setdefault(target, [])):
+            arrivals.append(way)
     return ways
 
 
@@ -42,8 +44,9 @@ def paths_sheet(scenario: Scenario, language: str) -> str:
 def _arrivals(ways: list[Way], turns: dict, language: str) -> list[str]:
     if not ways:
         return ["(the first turn)"]
-    return [f"after {turn_id} {number}: {_said(turns[turn_id].choices[number - 1].reply[language])}"
-            f" | {turns[turn_id].choices[number - 1].reaction[language]}" for turn_id, number in ways]
+    return [f"after {turn_id} {number}{' (the customer walks away)' if away else ''}: "
+            f"{_said(turns[turn_id].choices[number - 1].reply[language])}"
+            f" | {turns[turn_id].choices[number - 1].reaction[language]}" for turn_id, number, away in ways]
 
 
 def _said(messages: Messages) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import mkdocs_build
+from .test_bad_input import QUIZ, edit
 
 ZH, KO, BG = (f"content/{language}/greeting.yaml" for language in ("zh", "ko", "bg"))
 
@@ -210,6 +211,19 @@ def test_paths_shows_each_turn_under_every_reply_that_leads_to_it(course_dir):
         "after cold-reply 1: 抱歉，刚才回复太简短了。38码有货，今天下单今天发。 | 陈女士的气消了一些。"]
     assert [line.split(":")[0] for line in ordered.splitlines()[1:3]] == ["after delivery 1", "after delivery 2"]
     assert left.splitlines()[0] == "ending left" and left.splitlines()[1].startswith("after cold-reply 2: ")
+
+
+def test_paths_says_where_the_customer_walks_away_instead(course_dir):
+    """A reply that leads on to 'ordered' can end the talk: in a low mood the customer walks away to 'left'."""
+    edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:")(course_dir)
+    edit(QUIZ, "        mood: 0\n        next: ordered", "        mood: -2\n        next: ordered")(course_dir)
+    edit(QUIZ, "    mood: [2, 4]\n", "    mood: [1, 4]\n")(course_dir)
+    result = course(course_dir, "paths", "size-question")
+    assert result.returncode == 0, result.stderr
+    ordered, left = result.stdout.split("\n## ")[4:]
+    assert sorted(line.split(":")[0] for line in ordered.splitlines()[1:3]) == ["after delivery 1", "after delivery 2"]
+    assert sorted(line.split(":")[0] for line in left.splitlines()[1:3]) == [
+        "after cold-reply 2", "after delivery 1 (the customer walks away)"]
 
 
 def test_paths_shows_the_language_asked_for(course_dir):
