@@ -1,7 +1,8 @@
 """Can a learner pass the role-plays without reading them? Played here with cue-only strategies.
 
 A test-wise learner picks the longest reply, or the shortest, or the one between
-them (the second-longest, the second-shortest), or always the first one, or the one sent in the most chat messages, or rules out the replies
+them (the second-longest, the second-shortest), or the shorter of two and the
+longest of three (or the other way round), or always the first one, or the one sent in the most chat messages, or rules out the replies
 that exclaim ("!"), or learns after a few role-plays that a stock sentence
 ("有问题随时找我") only ever closes a wrong reply and rules those out; if such a strategy passes
 more than a few scenarios, a pass no longer means the learner judged well, and
@@ -36,6 +37,13 @@ def _by_length(longest: bool, rank: int = 0) -> Pick:
         ordered = sorted(choices, key=lambda choice: reply_length(choice, language), reverse=longest)
         return ordered[min(rank, len(ordered) - 1)]
     return pick
+
+
+def _by_count(longer_of_two: bool) -> Pick:
+    """One length rule for turns of two replies, the opposite for turns of more: a learner who has seen that the
+    best of two is usually the shorter may still find the best of three among the longest."""
+    of_two, of_more = _by_length(longer_of_two), _by_length(not longer_of_two)
+    return lambda choices, language: (of_two if len(choices) == 2 else of_more)(choices, language)
 
 
 def _at_position(position: int) -> Pick:
@@ -128,7 +136,8 @@ def learnt_marks(scenarios: dict[str, Scenario], language: str, tone: Tone = ())
     return of(False), of(True)
 
 
-BETWEEN_LENGTHS = ("always the second-longest reply", "always the second-shortest reply")
+BETWEEN_LENGTHS = ("always the second-longest reply", "always the second-shortest reply",
+                   "the shorter of two replies, else the longest", "the longer of two replies, else the shortest")
 MOST_MESSAGES = ("the most chat messages, the longest of them", "the most chat messages, the shortest of them")
 MOST_SENTENCES = ("the most sentences, the longest of them", "the most sentences, the shortest of them")
 WITHOUT_EXCLAMATION = ("the longest reply without '!'", "the shortest reply without '!'")
@@ -137,6 +146,8 @@ STRATEGIES: dict[str, Pick] = {
     "always the shortest reply": _by_length(False),
     BETWEEN_LENGTHS[0]: _by_length(True, rank=1),
     BETWEEN_LENGTHS[1]: _by_length(False, rank=1),
+    BETWEEN_LENGTHS[2]: _by_count(longer_of_two=False),
+    BETWEEN_LENGTHS[3]: _by_count(longer_of_two=True),
     **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
     MOST_MESSAGES[0]: _most(message_count, True),
     MOST_MESSAGES[1]: _most(message_count, False),
@@ -247,6 +258,12 @@ def longest_best_share(scenarios: dict[str, Scenario], language: str) -> tuple[i
     return longest, len(turns)
 
 
+def shorter_of_two_share(scenarios: dict[str, Scenario], language: str) -> tuple[int, int]:
+    """(turns of two replies whose best reply is the shorter, turns of two replies) in one language."""
+    pairs = [turn for scenario in scenarios.values() for turn in scenario.turns if len(turn.choices) == 2]
+    return sum(_by_length(False)(turn.choices, language) is turn.best for turn in pairs), len(pairs)
+
+
 def marked_best_share(scenarios: dict[str, Scenario], language: str) -> tuple[int, int, int]:
     """(turns where the best reply alone comes in the most messages, best replies with '!', other replies with '!')."""
     turns = [turn for scenario in scenarios.values() for turn in scenario.turns]
@@ -269,8 +286,10 @@ def cue_figures(passes: Passes, scenarios: dict[str, Scenario], languages: tuple
     for language in languages:
         longest, _ = longest_best_share(scenarios, language)
         alone, best_exclaims, others_exclaim = marked_best_share(scenarios, language)
+        shorter, pairs = shorter_of_two_share(scenarios, language)
         counts = ", ".join(f"{name.removeprefix('always ')} {len(passed[language])}" for name, passed in passes.items())
-        lines.append(f"{language}: the best reply is the longest in {_share(longest, len(turns))} turns and alone in "
+        lines.append(f"{language}: the best reply is the longest in {_share(longest, len(turns))} turns, the shorter "
+                     f"in {_share(shorter, pairs)} turns of two replies and alone in "
                      f"the most chat messages in {_share(alone, len(turns))}; '!' is in {_share(best_exclaims, len(turns))} "
                      f"best replies and {_share(others_exclaim, others)} others; role-plays passed by always picking "
                      f"{counts} (of {len(scenarios)})")
@@ -279,8 +298,9 @@ def cue_figures(passes: Passes, scenarios: dict[str, Scenario], languages: tuple
 
 _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
-    **dict.fromkeys(BETWEEN_LENGTHS, "mix where the best reply falls by length: the longest in some turns, the "
-                                     "shortest in some, between them in others"),
+    **dict.fromkeys(BETWEEN_LENGTHS, "mix where the best reply falls by length, in turns of two replies as in "
+                                     "turns of three: the longest in some, the shortest in some, between them in "
+                                     "others"),
     STOCK_STRATEGY: "word each wrong reply's opening and close on its own, as the best ones are (the warnings name the "
                     "sentences)",
     **dict.fromkeys(MOST_MESSAGES, "where the best reply comes in several chat messages, send a wrong one in as many, "

@@ -50,10 +50,11 @@ def test_check_passes_a_sound_course(course_dir):
 
 def test_check_tells_how_far_cues_alone_would_carry_a_learner(course_dir):
     lines = course(course_dir, "check").stdout.splitlines()
-    assert lines[0] == ("zh: the best reply is the longest in 2 of 3 (66 %) turns and alone in the most chat "
-                        "messages in 0 of 3 (0 %); '!' is in 1 of 3 (33 %) best replies and 0 of 3 (0 %) others; "
+    assert lines[0] == ("zh: the best reply is the longest in 2 of 3 (66 %) turns, the shorter in 1 of 3 (33 %) "
+                        "turns of two replies and alone in the most chat messages in 0 of 3 (0 %); '!' is in 1 of 3 (33 %) best replies and 0 of 3 (0 %) others; "
                         "role-plays passed by always picking the longest reply 0, the shortest reply 0, the "
-                        "second-longest reply 0, the second-shortest reply 0, reply 1 as written 0, reply 2 as "
+                        "second-longest reply 0, the second-shortest reply 0, the shorter of two replies, else the "
+                        "longest 0, the longer of two replies, else the shortest 0, reply 1 as written 0, reply 2 as "
                         "written 0, reply 3 as written 0, reply 4 as written 0, the most chat messages, the "
                         "longest of them 0, the most chat messages, the shortest of them 0, the most "
                         "sentences, the longest of them 0, the most sentences, the shortest of them 0, the longest "
@@ -160,7 +161,7 @@ def test_build_warns_about_a_stale_translation_and_shows_readers_a_notice(course
     assert "WARNING -  course: the 'ko' translation of the module 'greeting' is stale" in result.stderr
     ko = (course_dir / "site/ko/greeting/index.html").read_text(encoding="utf-8")
     zh = (course_dir / "site/greeting/index.html").read_text(encoding="utf-8")
-    assert "원문이 최근에 수정되어 이 페이지의 번역을 업데이트하고 있습니다." in ko
+    assert "이 페이지의 일부 내용을 최근 기준에 맞게 보완하고 있습니다." in ko
     assert "译文正在更新" not in zh
     assert mkdocs_build(course_dir, "--strict").returncode == 1
 

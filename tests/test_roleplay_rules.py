@@ -39,11 +39,13 @@ def passes_both(strategy: str) -> str:
             "wrong replies as the best ones are (the warnings name the marks)")
 
 
-LONGER_WRONG_OPENING = """        next: cold-reply
+def a_third_opening_reply(zh: str, ko: str, bg: str):
+    """The fixture's opening turn gets a third, wrong reply (2 points, on to the cold reply)."""
+    return edit(QUIZ, "        next: cold-reply\n  - id: delivery", f"""        next: cold-reply
       - reply:
-          zh: 有的，这款38码库存充足，您喜欢的话直接拍下付款就可以，我们会尽快给您安排发货
-          ko: 네, 240 사이즈는 재고가 넉넉해요. 마음에 드시면 바로 결제하시면 되고, 최대한 빨리 발송해 드릴게요.
-          bg: Да, 38 номер има достатъчно. Ако Ви харесват, поръчайте направо, ще ги изпратим възможно най-бързо.
+          zh: {zh}
+          ko: {ko}
+          bg: {bg}
         reaction:
           zh: 陈女士觉得被敷衍了。
           ko: 고객님은 성의 없는 답변이라고 느낍니다.
@@ -56,7 +58,7 @@ LONGER_WRONG_OPENING = """        next: cold-reply
         points: 2
         mood: -1
         next: cold-reply
-  - id: delivery"""
+  - id: delivery""")
 
 
 def best_replies_name(times: tuple[str, str, str]):
@@ -117,10 +119,19 @@ CASES = [
       "the 1 role-plays (at most 10 % may be passed so); it passes: size-question; let a wrong reply of each turn say "
       "as many sentences as the best one, and the best one not always the most"]),
     ("best-between-the-longest-and-the-shortest",  # a third, longer wrong reply: the best is now the middle one
-     edit(QUIZ, "        next: cold-reply\n  - id: delivery", LONGER_WRONG_OPENING),
+     a_third_opening_reply("有的，这款38码库存充足，您喜欢的话直接拍下付款就可以，我们会尽快给您安排发货",
+                           "네, 240 사이즈는 재고가 넉넉해요. 마음에 드시면 바로 결제하시면 되고, 최대한 빨리 발송해 드릴게요.",
+                           "Да, 38 номер има достатъчно. Ако Ви харесват, поръчайте направо, ще ги изпратим възможно най-бързо."),
      ["quizzes:1:1: a learner who picks 'always the second-longest reply' without reading passes 1 in zh, 1 in ko, "
-      "1 in bg of the 1 role-plays (at most 10 % may be passed so); it passes: size-question; mix where the best reply falls by "
-      "length: the longest in some turns, the shortest in some, between them in others"]),
+      "1 in bg of the 1 role-plays (at most 10 % may be passed so); it passes: size-question; mix where the best "
+      "reply falls by length, in turns of two replies as in turns of three: the longest in some, the shortest in "
+      "some, between them in others"]),
+    ("shorter-of-two-longest-of-three",  # a third, shorter wrong opening: the best is the longest of three
+     a_third_opening_reply("有的。", "네, 있어요.", "Да, има."),
+     ["quizzes:1:1: a learner who picks 'the shorter of two replies, else the longest' without reading passes 1 in "
+      "zh, 1 in ko, 1 in bg of the 1 role-plays (at most 10 % may be passed so); it passes: size-question; mix where "
+      "the best reply falls by length, in turns of two replies as in turns of three: the longest in some, the "
+      "shortest in some, between them in others"]),
     ("clock-time-marks-best-replies", best_replies_name(("5点", "4点", "6点")),
      [passes_both("the longest reply with a mark of best replies")]),
     ("semicolon-marks-best-replies", both(  # six best replies in two role-plays join their clauses with '；'
