@@ -96,8 +96,9 @@ _CLOCK = re.compile(r"\d{1,2}\s?(?:시(?!간)|点|ч\.)|\d{1,2}[:：]\d{2}")
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[^\w\s](?=\d)")
 _NOT_PUNCTUATION_MARKS = ",，.。、!！~～"
 _PARTICLE = re.compile(r"([\u4e00-\u9fff])[～~]*[。！？!?…，,]*$")
-MIN_MARK_USES = 5  # a mark met this often in wrong replies,
-MARK_RATIO = 3     # and this many times as often as in best replies, is learnt
+MIN_MARK_USES = 8  # a mark met this often in wrong replies,
+MARK_RATIO = 2     # and twice as often as in best replies, is learnt: a learner who sees best replies
+                   # apologise twice as often as wrong ones has a rule that needs no reading
 
 
 def marks(choice: Choice, language: str, tone: Tone = ()) -> set[str]:

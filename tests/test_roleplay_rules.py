@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from builder import cues
 from builder.course import load_course
 from builder.errors import CourseError
 from builder.settings import Settings
@@ -27,10 +28,16 @@ def both(*breakages):
     return apply
 
 
-def a_second_roleplay(course):
-    """A copy of the fixture's role-play: a mark is learnt only from five replies or more."""
-    (course / "quizzes/size-question-again.yaml").write_text(
-        (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")
+def a_second_roleplay(course, name: str = "size-question-again", order: int = 2):
+    """A copy of the fixture's role-play, so that a mark can be shown by six replies."""
+    (course / f"quizzes/{name}.yaml").write_text(
+        (course / QUIZ).read_text(encoding="utf-8").replace("order: 1", f"order: {order}"), encoding="utf-8")
+
+
+@pytest.fixture
+def marks_learnt_from_five(monkeypatch):
+    """The fixture is small: its two role-plays show a mark six times, below the course's eight (tested below)."""
+    monkeypatch.setattr(cues, "MIN_MARK_USES", 5)
 
 
 def passes_both(strategy: str) -> str:
@@ -192,7 +199,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("name, breakage, expected", CASES, ids=[case[0] for case in CASES])
-def test_a_broken_roleplay_rule_is_reported_precisely(course_dir, name, breakage, expected):
+def test_a_broken_roleplay_rule_is_reported_precisely(course_dir, marks_learnt_from_five, name, breakage, expected):
     breakage(course_dir)
     try:
         load_course(course_dir, LANGUAGES)
@@ -215,7 +222,7 @@ def test_the_cue_limit_is_a_course_setting(course_dir):
     load_course(course_dir, LANGUAGES, Settings(cue_pass_limit=100))
 
 
-def test_a_mark_only_wrong_replies_show_is_named_for_the_trainer(course_dir):
+def test_a_mark_only_wrong_replies_show_is_named_for_the_trainer(course_dir, marks_learnt_from_five):
     tilde = next(case[1] for case in CASES if case[0] == "tilde-marks-wrong-replies")
     tilde(course_dir)
     with pytest.raises(CourseError) as raised:
@@ -235,7 +242,7 @@ def test_a_sentence_only_wrong_replies_share_is_named_for_the_trainer(course_dir
         "can rule out the replies that carry it; drop it, or word each reply's close on its own"]
 
 
-def test_a_time_of_day_is_one_mark_not_punctuation(course_dir):
+def test_a_time_of_day_is_one_mark_not_punctuation(course_dir, marks_learnt_from_five):
     """16:00 names a clock time; its colon is not the punctuation mark ':' (nor is the '~' of a range)."""
     best_replies_name(("16:00", "16:30", "17:00"))(course_dir)
     with pytest.raises(CourseError) as raised:
@@ -243,3 +250,21 @@ def test_a_time_of_day_is_one_mark_not_punctuation(course_dir):
     assert [str(warning) for warning in raised.value.warnings if warning.file == "quizzes"] == [
         "quizzes:1:1: in zh 'names a clock time' marks 6 best replies and 0 wrong ones: a learner can pick the replies "
         "that show it; let as many wrong replies show it, or fewer best ones"]
+
+
+def mark_warnings_of(course_dir) -> list[str]:
+    try:
+        warnings = load_course(course_dir, LANGUAGES).warnings
+    except CourseError as raised:
+        warnings = raised.warnings
+    return [str(warning) for warning in warnings if " marks " in str(warning)]
+
+
+def test_a_mark_is_learnt_from_eight_replies_shown_twice_as_often(course_dir):
+    """Six wrong replies with '~' in two role-plays are too few to learn from; nine in three are not."""
+    next(case[1] for case in CASES if case[0] == "tilde-marks-wrong-replies")(course_dir)
+    assert mark_warnings_of(course_dir) == []
+    a_second_roleplay(course_dir, "size-question-later", 3)
+    assert mark_warnings_of(course_dir) == [
+        "quizzes:1:1: in zh '~' marks 9 wrong replies and 0 best ones: a learner can rule out the replies that show "
+        "it; let as many best replies show it, or fewer wrong ones"]
