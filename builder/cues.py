@@ -2,9 +2,10 @@
 
 A test-wise learner picks the longest reply, or the shortest, or the one between
 them (the second-longest, the second-shortest), or the shorter of two and the
-longest of three (or the other way round), or always the first one, or the one sent in the most chat messages, or rules out the replies
-that exclaim ("!"), or learns after a few role-plays that a stock sentence
-("有问题随时找我") only ever closes a wrong reply and rules those out; if such a strategy passes
+longest of three (or the other way round), or always the first one, or the one
+sent in the most chat messages, or rules out the replies that exclaim ("!"), or
+learns after a few role-plays that a stock sentence ("有问题随时找我") or a mark
+(an opening, 抱歉, a clock time, '；') goes with wrong or best replies; if such a strategy passes
 more than a few scenarios, a pass no longer means the learner judged well, and
 the build stops. A turn whose best reply stands out by its length alone, and a
 stock sentence only wrong replies carry, are warnings for the trainer.
@@ -137,18 +138,18 @@ def learnt_marks(scenarios: dict[str, Scenario], language: str, tone: Tone = ())
     return of(False), of(True)
 
 
-BETWEEN_LENGTHS = ("always the second-longest reply", "always the second-shortest reply",
-                   "the shorter of two replies, else the longest", "the longer of two replies, else the shortest")
+LENGTH_RANKS = ("always the second-longest reply", "always the second-shortest reply",
+                "the shorter of two replies, else the longest", "the longer of two replies, else the shortest")
 MOST_MESSAGES = ("the most chat messages, the longest of them", "the most chat messages, the shortest of them")
 MOST_SENTENCES = ("the most sentences, the longest of them", "the most sentences, the shortest of them")
 WITHOUT_EXCLAMATION = ("the longest reply without '!'", "the shortest reply without '!'")
 STRATEGIES: dict[str, Pick] = {
     "always the longest reply": _by_length(True),
     "always the shortest reply": _by_length(False),
-    BETWEEN_LENGTHS[0]: _by_length(True, rank=1),
-    BETWEEN_LENGTHS[1]: _by_length(False, rank=1),
-    BETWEEN_LENGTHS[2]: _by_count(longer_of_two=False),
-    BETWEEN_LENGTHS[3]: _by_count(longer_of_two=True),
+    LENGTH_RANKS[0]: _by_length(True, rank=1),
+    LENGTH_RANKS[1]: _by_length(False, rank=1),
+    LENGTH_RANKS[2]: _by_count(longer_of_two=False),
+    LENGTH_RANKS[3]: _by_count(longer_of_two=True),
     **{f"always reply {n} as written": _at_position(n) for n in range(1, 5)},
     MOST_MESSAGES[0]: _most(message_count, True),
     MOST_MESSAGES[1]: _most(message_count, False),
@@ -299,8 +300,8 @@ def cue_figures(passes: Passes, scenarios: dict[str, Scenario], languages: tuple
 
 _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
-    **dict.fromkeys(BETWEEN_LENGTHS, "mix where the best reply falls by length, in turns of two replies as in "
-                                     "turns of three: the longest in some, the shortest in some, between them in "
+    **dict.fromkeys(LENGTH_RANKS, "mix where the best reply falls by length, in turns of two replies as in "
+                                  "turns of three: the longest in some, the shortest in some, between them in "
                                      "others"),
     STOCK_STRATEGY: "word each wrong reply's opening and close on its own, as the best ones are (the warnings name the "
                     "sentences)",

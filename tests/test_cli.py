@@ -51,7 +51,8 @@ def test_check_passes_a_sound_course(course_dir):
 def test_check_tells_how_far_cues_alone_would_carry_a_learner(course_dir):
     lines = course(course_dir, "check").stdout.splitlines()
     assert lines[0] == ("zh: the best reply is the longest in 2 of 3 (66 %) turns, the shorter in 1 of 3 (33 %) "
-                        "turns of two replies and alone in the most chat messages in 0 of 3 (0 %); '!' is in 1 of 3 (33 %) best replies and 0 of 3 (0 %) others; "
+                        "turns of two replies and alone in the most chat messages in 0 of 3 (0 %); '!' is in 1 "
+                        "of 3 (33 %) best replies and 0 of 3 (0 %) others; "
                         "role-plays passed by always picking the longest reply 0, the shortest reply 0, the "
                         "second-longest reply 0, the second-shortest reply 0, the shorter of two replies, else the "
                         "longest 0, the longer of two replies, else the shortest 0, reply 1 as written 0, reply 2 as "
