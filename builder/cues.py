@@ -302,7 +302,7 @@ _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
     **dict.fromkeys(LENGTH_RANKS, "mix where the best reply falls by length, in turns of two replies as in "
                                   "turns of three: the longest in some, the shortest in some, between them in "
-                                     "others"),
+                                  "others"),
     STOCK_STRATEGY: "word each wrong reply's opening and close on its own, as the best ones are (the warnings name the "
                     "sentences)",
     **dict.fromkeys(MOST_MESSAGES, "where the best reply comes in several chat messages, send a wrong one in as many, "
