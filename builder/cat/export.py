@@ -81,6 +81,9 @@ def xliff_document(units: list[Unit], languages: tuple[str, ...], language: str,
         header = ET.SubElement(file, qualified("header"))
         ET.SubElement(ET.SubElement(header, qualified("glossary")), qualified("external-file"), href=TBX_FILE)
         ET.SubElement(header, qualified("tool"), {"tool-id": "course", "tool-name": "course translations export"})
+        market = ET.SubElement(header, qualified("note"), {"from": "course"})  # the one rule a CAT tool cannot check
+        set_lang(market, locale(language))
+        market.text = labels["xliff_market"]
         body = ET.SubElement(file, qualified("body"))
         for unit in in_file:
             _trans_unit(body, unit, language, labels, terms)
