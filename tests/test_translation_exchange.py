@@ -174,7 +174,7 @@ def test_the_whole_course_exports_as_strict_xliff_that_a_translation_tool_reads(
     translated = turn["choices"][best]["reply"][language]
     messages = [translated] if isinstance(translated, str) else translated
     assert replies[best].target == "".join(message.strip() for message in messages)  # <x/> between messages
-    assert {"ko": "같은 턴의 답변들은 길이를", "bg": "Отговорите в една стъпка"}[language] in replies[best].getnotes()
+    assert {"ko": "같은 단계의 답변들은 길이를", "bg": "Отговорите в една стъпка"}[language] in replies[best].getnotes()
     certain = {"ko": "확실함을 장담하는 말(무조건, 반드시,", "bg": "без думи, които обещават сигурност (гарантирано,"}
     assert certain[language] in replies[best].getnotes()
     assert certain[language] not in replies[other].getnotes()
