@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builder.cat.xliff import qualified
+
 from .conftest import FIXTURE, ROOT, copy_real_course, make_course
 from .test_cli import course, replace
 
@@ -150,8 +152,7 @@ def test_the_whole_course_exports_as_strict_xliff_that_a_translation_tool_reads(
     count = int(re.search(r": (\d+) texts", result.stdout).group(1))
     assert len(units) == count > 2000
     # The file's header tells the translator to write for the market, not word for word.
-    header_note = ElementTree.parse(path).find(".//{urn:oasis:names:tc:xliff:document:1.2}header/"
-                                              "{urn:oasis:names:tc:xliff:document:1.2}note").text
+    header_note = ElementTree.parse(path).find(f".//{qualified('header')}/{qualified('note')}").text
     assert {"ko": "전자상거래법", "bg": "наложен платеж"}[language] in header_note
     # A dialogue line: its text, where it stands and who speaks, as the YAML has them.
     module = yaml.safe_load((real_course / WHY).read_text(encoding="utf-8"))
