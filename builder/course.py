@@ -31,7 +31,7 @@ def load_course(root: Path, languages: tuple[str, ...], settings: Settings = Set
     problems: list[Problem] = []
     warnings: list[Problem] = []
     wording, word_problems = load_certain_words(root / CONTENT_DIR)
-    certain_words, tone_words = wording.words, wording.tone
+    certain_words, tone_words = wording.words, wording.marks
     problems += word_problems
     editions: dict[str, dict[str, Edition]] = {}
     for language in languages:

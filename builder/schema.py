@@ -347,6 +347,13 @@ class CertainWords(Strict):
                     "much more often than the other.",
     )
 
+    @property
+    def marks(self) -> dict[Language, list[Text]]:
+        """Per language, every word the cue check learns as a mark: the tone words and the certain words,
+        which set a tone too, so the tone list need not repeat them."""
+        return {language: list(dict.fromkeys(self.tone.get(language, []) + self.words.get(language, [])))
+                for language in self.tone.keys() | self.words.keys()}
+
 
 # --- The glossary: content/glossary.yaml ------------------------------------
 

@@ -119,6 +119,11 @@ CASES = [
         edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，38码有，您放心下单就行。"),
         a_second_roleplay),
      [passes_both("the longest reply without a mark of wrong replies")]),
+    ("certain-word-of-wrong-replies", both(  # six wrong replies in two role-plays say 肯定, a certain word on no tone list
+        edit(QUIZ, "zh: 有的，38码有货，直接拍就行。", "zh: 有的，38码肯定有货，直接拍就行。"),
+        edit(QUIZ, "zh: 有货就是有货啊，38码有，您直接下单就行。", "zh: 有货就是有货啊，38码肯定有，您直接下单就行。"),
+        a_second_roleplay),
+     [passes_both("the longest reply without a mark of wrong replies")]),
     ("best-alone-in-the-most-sentences", both(  # the same words, the best replies cut into more sentences
         edit(QUIZ, "zh: 一般两到三天送到，发货后我把快递单号发给您。", "zh: 一般两到三天送到。发货后我把快递单号发给您。"),
         edit(QUIZ, "zh: 肯定明天就到。我们发的是最快的快递，", "zh: 肯定明天就到，我们发的是最快的快递，")),
