@@ -278,7 +278,9 @@ class Ending(Strict):
     mood: Mood | Annotated[list[Mood], Field(min_length=2, max_length=2)] = Field(
         description="The customer's mood at this ending: one value (0 furious … 4 satisfied) or [lowest, highest].",
     )
-    resolved: bool = Field(description="Whether the customer's case was resolved at this ending.")
+    resolved: bool = Field(description="Whether the customer got what they came for at this ending (the refund, the right "
+                                          "item, a true answer and a way on), by what the shop may do; how they feel about "
+                                          "it is the ending's mood. A pass must end at a resolved ending.")
 
     @property
     def moods(self) -> range:
