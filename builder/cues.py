@@ -2,7 +2,8 @@
 
 A test-wise learner picks the longest reply, or the shortest, or the one between
 them (the second-longest, the second-shortest), or the shorter of two and the
-longest of three (or the other way round), or always the first one, or the one
+longest of three (or the other way round), or always the first one, or, having
+read each turn's feedback, the one at the length rank the last best reply had, or the one
 sent in the most chat messages, or rules out the replies that exclaim ("!"), or
 learns after a few role-plays that a stock sentence ("有问题随时找我") or a mark
 (an opening, 抱歉, a clock time, '；') goes with wrong or best replies; if such a strategy passes
@@ -19,10 +20,12 @@ from collections import Counter
 from collections.abc import Callable
 
 from .graph import Path, Play
-from .schema import Choice, Scenario
+from .schema import Choice, Scenario, Turn
 from .settings import Settings
 
 Pick = Callable[[list[Choice], str], Choice]
+# A strategy also knows the turn before, whose best reply the feedback showed; most strategies do not look at it.
+Strategy = Callable[["Turn | None", list[Choice], str], Choice]
 Tone = tuple[str, ...] | list[str]  # one language's tone words
 ToneWords = dict[str, list[str]]    # per language
 
@@ -199,12 +202,34 @@ def _marked(learnt: Learnt, tone: ToneWords, longest: bool) -> Pick:
                       & learnt[language].keys(), longest)
 
 
+FOLLOWING = ("the reply at the length rank of the last best reply, first the longest",
+             "the reply at the length rank of the last best reply, first the shortest")
+
+
+def _following(first_longest: bool) -> Strategy:
+    """A learner who reads each turn's feedback and bets the next best reply sits where the last one did: the
+    longest, the shortest, or between them. Best replies that are the longest in most turns of one role-play are
+    found so, even when picking the longest everywhere passes nothing."""
+    def pick(before: Turn | None, choices: list[Choice], language: str) -> Choice:
+        ordered = sorted(choices, key=lambda choice: reply_length(choice, language))
+        if before is None:
+            return ordered[-1 if first_longest else 0]
+        place = sorted(before.choices, key=lambda choice: reply_length(choice, language)).index(before.best)
+        return ordered[-1 if place == len(before.choices) - 1 else 0 if place == 0 else len(ordered) // 2]
+    return pick
+
+
+def _alone(pick: Pick) -> Strategy:
+    return lambda before, choices, language: pick(choices, language)
+
+
 MARK_STRATEGIES = ("the longest reply without a mark of wrong replies", "the shortest reply without a mark of wrong replies")
 BEST_MARK_STRATEGIES = ("the longest reply with a mark of best replies", "the shortest reply with a mark of best replies")
 
 
-def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...], tone: ToneWords) -> dict[str, Pick]:
-    """The cue-only strategies for this course: the fixed ones, and those that learn its stock sentences and marks."""
+def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...], tone: ToneWords) -> dict[str, Strategy]:
+    """The cue-only strategies for this course: the fixed ones, those that follow the last turn's feedback, and those
+    that learn its stock sentences and marks."""
     found = dict(STRATEGIES)
     stock = {language: stock_sentences(scenarios, language) for language in languages}
     if any(stock.values()):
@@ -214,7 +239,8 @@ def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...], tone:
         of_side = {language: learnt[language][side] for language in languages}
         if any(of_side.values()):
             found |= {name: strategy(of_side, tone, longest) for name, longest in zip(names, (True, False))}
-    return found
+    return {name: _alone(pick) for name, pick in found.items()} | {
+        name: _following(first_longest) for name, first_longest in zip(FOLLOWING, (True, False))}
 
 
 def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
@@ -236,9 +262,15 @@ def mark_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...], to
     return found
 
 
-def passes_with(play: Play, language: str, pick: Pick, settings: Settings) -> bool:
-    """Whether always picking by `pick` passes the scenario in `language`."""
-    _, score, critical = play.walk(lambda turn: pick(turn.choices, language))
+def passes_with(play: Play, language: str, strategy: Strategy, settings: Settings) -> bool:
+    """Whether always picking by `strategy` passes the scenario in `language`."""
+    seen: list[Turn] = []
+
+    def pick(turn: Turn) -> Choice:
+        choice = strategy(seen[-1] if seen else None, turn.choices, language)
+        seen.append(turn)
+        return choice
+    _, score, critical = play.walk(pick)
     return not critical and settings.passes(score, play.max_score)
 
 Passes = dict[str, dict[str, list[str]]]  # per strategy and language, the scenarios it passes
@@ -300,6 +332,8 @@ def cue_figures(passes: Passes, scenarios: dict[str, Scenario], languages: tuple
 
 _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
+    **dict.fromkeys(FOLLOWING, "within each role-play too, mix where the best reply falls by length: not the longest "
+                               "(or the shortest) in most of its turns"),
     **dict.fromkeys(LENGTH_RANKS, "mix where the best reply falls by length, in turns of two replies as in "
                                   "turns of three: the longest in some, the shortest in some, between them in "
                                   "others"),

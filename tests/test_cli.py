@@ -59,7 +59,9 @@ def test_check_tells_how_far_cues_alone_would_carry_a_learner(course_dir):
                         "written 0, reply 3 as written 0, reply 4 as written 0, the most chat messages, the "
                         "longest of them 0, the most chat messages, the shortest of them 0, the most "
                         "sentences, the longest of them 0, the most sentences, the shortest of them 0, the longest "
-                        "reply without '!' 0, the shortest reply without '!' 0 (of 1)")
+                        "reply without '!' 0, the shortest reply without '!' 0, the reply at the length rank of the last "
+                        "best reply, first the longest 0, the reply at the length rank of the last best reply, first "
+                        "the shortest 0 (of 1)")
     assert [line[:3] for line in lines[:3]] == ["zh:", "ko:", "bg:"]
 
 

@@ -167,7 +167,9 @@ CASES = [
     ("ending-undeclared", edit(QUIZ, "    mood: 0\n    resolved: false\n", ""),
      [f"{QUIZ}:142:5: endings[2].mood: missing; add it: The customer's mood at this ending: one value (0 furious … 4 "
       "satisfied) or [lowest, highest].",
-      f"{QUIZ}:142:5: endings[2].resolved: missing; add it: Whether the customer's case was resolved at this ending."]),
+      f"{QUIZ}:142:5: endings[2].resolved: missing; add it: Whether the customer got what they came for at this ending (the refund, the "
+      "right item, a true answer and a way on), by what the shop may do; how they feel about it is the ending's "
+      "mood. A pass must end at a resolved ending."]),
     ("unresolved-but-satisfied", edit(QUIZ, "    mood: 0\n    resolved: false\n", "    mood: [0, 4]\n    resolved: false\n"),
      [f"{QUIZ}:142:5: endings[2]: an unresolved case does not leave the customer satisfied (mood 4): lower this "
       "ending's mood, and the replies' mood on the way here"]),
@@ -273,3 +275,15 @@ def test_a_mark_is_learnt_from_eight_replies_shown_twice_as_often(course_dir):
     assert mark_warnings_of(course_dir) == [
         "quizzes:1:1: in zh '~' marks 9 wrong replies and 0 best ones: a learner can rule out the replies that show "
         "it; let as many best replies show it, or fewer wrong ones"]
+
+
+def test_a_learner_who_follows_the_last_feedback_finds_best_replies_at_one_length_rank(course_dir):
+    """The best delivery reply made the longest: now every best reply on the way is the longest of its turn. A
+    learner who slips first (the shorter opening) learns from the feedback that the best was the longest, and
+    passes by taking the longest from then on; always taking the shortest still fails."""
+    edit(QUIZ, "zh: 一般两到三天送到，发货后我把快递单号发给您。",
+         "zh: 一般两到三天送到，发货后我把快递单号发给您，物流有变化我也会告诉您。")(course_dir)
+    course = load_course(course_dir, LANGUAGES, Settings(cue_pass_limit=100))
+    passes = cues.cue_passes(course.scenarios, LANGUAGES, course.settings)
+    assert passes[cues.FOLLOWING[1]]["zh"] == ["size-question"]
+    assert passes["always the shortest reply"]["zh"] == []
