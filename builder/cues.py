@@ -3,7 +3,8 @@
 A test-wise learner picks the longest reply, or the shortest, or the one between
 them (the second-longest, the second-shortest), or the shorter of two and the
 longest of three (or the other way round), or always the first one, or, having
-read each turn's feedback, the one at the length rank the last best reply had, or the one
+read each turn's feedback, the one at the length rank or the written place the last best
+reply had, or the one
 sent in the most chat messages, or rules out the replies that exclaim ("!"), or
 learns after a few role-plays that a stock sentence ("有问题随时找我") or a mark
 (an opening, 抱歉, a clock time, '；') goes with wrong or best replies; if such a strategy passes
@@ -219,6 +220,18 @@ def _following(first_longest: bool) -> Strategy:
     return pick
 
 
+FOLLOWING_POSITION = ("the reply at the written place of the last best reply, first reply 1",
+                      "the reply at the written place of the last best reply, first reply 2")
+
+
+def _following_position(first: int) -> Strategy:
+    """The same learner betting on where the best reply is written: the second last time, so the second now."""
+    def pick(before: Turn | None, choices: list[Choice], language: str) -> Choice:
+        place = before.choices.index(before.best) if before else first
+        return choices[min(place, len(choices) - 1)]
+    return pick
+
+
 def _alone(pick: Pick) -> Strategy:
     return lambda before, choices, language: pick(choices, language)
 
@@ -240,7 +253,8 @@ def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...], tone:
         if any(of_side.values()):
             found |= {name: strategy(of_side, tone, longest) for name, longest in zip(names, (True, False))}
     return {name: _alone(pick) for name, pick in found.items()} | {
-        name: _following(first_longest) for name, first_longest in zip(FOLLOWING, (True, False))}
+        name: _following(first_longest) for name, first_longest in zip(FOLLOWING, (True, False))} | {
+        name: _following_position(first) for first, name in enumerate(FOLLOWING_POSITION)}
 
 
 def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
@@ -334,6 +348,7 @@ _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
     **dict.fromkeys(FOLLOWING, "within each role-play too, mix where the best reply falls by length: not the longest "
                                "(or the shortest) in most of its turns"),
+    **dict.fromkeys(FOLLOWING_POSITION, "within each role-play too, vary the place where the best reply is written"),
     **dict.fromkeys(LENGTH_RANKS, "mix where the best reply falls by length, in turns of two replies as in "
                                   "turns of three: the longest in some, the shortest in some, between them in "
                                   "others"),

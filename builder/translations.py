@@ -133,9 +133,13 @@ def mark_reviewed(root: Path, languages: tuple[str, ...], language: str, item_id
     raise ValueError(f"there is no module or scenario '{item_id}'")
 
 
+_NUMBER_LIKE = re.compile(r"\d+(?:e\d+)?")  # 1234 is an integer to YAML, 48e7213 a float (YAML 1.2: no dot needed)
+
+
 def _as_yaml_text(fingerprint_: str) -> str:
-    """A fingerprint of digits only is quoted: an editor reading the YAML would take it for a number."""
-    return f"'{fingerprint_}'" if fingerprint_.isdigit() else fingerprint_
+    """A fingerprint a YAML reader would take for a number is quoted, or an editor's round trip makes 48e721393481
+    infinity."""
+    return f"'{fingerprint_}'" if _NUMBER_LIKE.fullmatch(fingerprint_) else fingerprint_
 
 
 def _scenario_state(scenario: Scenario | None, source: str, language: str, recorded: dict) -> str:

@@ -61,7 +61,8 @@ def test_check_tells_how_far_cues_alone_would_carry_a_learner(course_dir):
                         "sentences, the longest of them 0, the most sentences, the shortest of them 0, the longest "
                         "reply without '!' 0, the shortest reply without '!' 0, the reply at the length rank of the last "
                         "best reply, first the longest 0, the reply at the length rank of the last best reply, first "
-                        "the shortest 0 (of 1)")
+                        "the shortest 0, the reply at the written place of the last best reply, first reply 1 0, the reply at the "
+                        "written place of the last best reply, first reply 2 0 (of 1)")
     assert [line[:3] for line in lines[:3]] == ["zh:", "ko:", "bg:"]
 
 
@@ -164,7 +165,7 @@ def test_build_warns_about_a_stale_translation_and_shows_readers_a_notice(course
     assert "WARNING -  course: the 'ko' translation of the module 'greeting' is stale" in result.stderr
     ko = (course_dir / "site/ko/greeting/index.html").read_text(encoding="utf-8")
     zh = (course_dir / "site/greeting/index.html").read_text(encoding="utf-8")
-    assert "이 페이지의 일부 내용을 최근 기준에 맞게 보완하고 있습니다." in ko
+    assert "이 페이지는 수정 중입니다. 일부 내용이 곧 바뀔 수 있습니다." in ko
     assert "译文正在更新" not in zh
     assert mkdocs_build(course_dir, "--strict").returncode == 1
 

@@ -367,3 +367,16 @@ def test_a_module_never_translated_comes_back_as_a_whole_new_file(tmp_path):
     assert "    body: |\n      인사 5\n" in written and not re.search(r"[\u4e00-\u9fff]", written)
     assert "allow" not in written  # the Chinese words a Chinese line may quote are no business of the Korean one
     assert re.search(r"module +greeting +current", course(folder, "translations").stdout)
+
+
+@pytest.mark.parametrize("fingerprint", ["48e721393481", "004521739912"])
+def test_a_fingerprint_that_looks_like_a_number_survives_the_yaml_writer(course_dir, monkeypatch, fingerprint):
+    """Hex digests can read as a float (48e721393481) or an integer to YAML; marked unquoted, an import's round trip
+    would write them back as .inf or 4521739912, and the translation would read as stale for ever."""
+    from builder import translations
+    from builder.cat.writeback import Document
+    monkeypatch.setattr(translations, "fingerprint", lambda data: fingerprint)
+    translations.mark_reviewed(course_dir, ("zh", "ko", "bg"), "ko", "size-question")
+    quiz = course_dir / "quizzes/size-question.yaml"
+    assert Document(quiz).dump() == quiz.read_text(encoding="utf-8")
+    assert yaml.safe_load(quiz.read_text(encoding="utf-8"))["translated_from"]["ko"] == fingerprint
