@@ -199,7 +199,7 @@ def test_completion_page_opens_only_when_every_scenario_is_passed(page, site):
     assert page.locator("[data-completion-locked]").is_hidden()
     page.get_by_label("Име").fill("Мария Петрова")
     certificate = page.locator("[data-completion-ready]").inner_text()
-    assert "Мария Петрова завърши всички упражнения" in certificate
+    assert "Мария Петрова завърши всички ролеви игри от курса" in certificate
     assert page.locator("[data-module-summary]").inner_text().split("\t") == ["Поздравяване на клиента", "1 / 1", "100%"]
     assert "самооценка" in certificate
 
