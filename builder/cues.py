@@ -3,8 +3,8 @@
 A test-wise learner picks the longest reply, or the shortest, or the one between
 them (the second-longest, the second-shortest), or the shorter of two and the
 longest of three (or the other way round), or always the first one, or, having
-read each turn's feedback, the one at the length rank or the written place the last best
-reply had, or the one
+read each turn's feedback, the one at the length rank the last best reply had (the chat
+shuffles the replies, so their written place tells such a learner nothing), or the one
 sent in the most chat messages, or rules out the replies that exclaim ("!"), or
 learns after a few role-plays that a stock sentence ("有问题随时找我") or a mark
 (an opening, 抱歉, a clock time, '；') goes with wrong or best replies; if such a strategy passes
@@ -26,7 +26,7 @@ from .settings import Settings
 
 Pick = Callable[[list[Choice], str], Choice]
 # A strategy also knows the turn before, whose best reply the feedback showed; most strategies do not look at it.
-Strategy = Callable[["Turn | None", list[Choice], str], Choice]
+Strategy = Callable[[Turn | None, list[Choice], str], Choice]
 Tone = tuple[str, ...] | list[str]  # one language's tone words
 ToneWords = dict[str, list[str]]    # per language
 
@@ -220,18 +220,6 @@ def _following(first_longest: bool) -> Strategy:
     return pick
 
 
-FOLLOWING_POSITION = ("the reply at the written place of the last best reply, first reply 1",
-                      "the reply at the written place of the last best reply, first reply 2")
-
-
-def _following_position(first: int) -> Strategy:
-    """The same learner betting on where the best reply is written: the second last time, so the second now."""
-    def pick(before: Turn | None, choices: list[Choice], language: str) -> Choice:
-        place = before.choices.index(before.best) if before else first
-        return choices[min(place, len(choices) - 1)]
-    return pick
-
-
 def _alone(pick: Pick) -> Strategy:
     return lambda before, choices, language: pick(choices, language)
 
@@ -253,8 +241,7 @@ def strategies(scenarios: dict[str, Scenario], languages: tuple[str, ...], tone:
         if any(of_side.values()):
             found |= {name: strategy(of_side, tone, longest) for name, longest in zip(names, (True, False))}
     return {name: _alone(pick) for name, pick in found.items()} | {
-        name: _following(first_longest) for name, first_longest in zip(FOLLOWING, (True, False))} | {
-        name: _following_position(first) for first, name in enumerate(FOLLOWING_POSITION)}
+        name: _following(first_longest) for name, first_longest in zip(FOLLOWING, (True, False))}
 
 
 def stock_warnings(scenarios: dict[str, Scenario], languages: tuple[str, ...]) -> list[str]:
@@ -348,7 +335,6 @@ _ADVICE = {
     None: "make the other replies as long, careful and polite as the best one, and the best one not always the longest",
     **dict.fromkeys(FOLLOWING, "within each role-play too, mix where the best reply falls by length: not the longest "
                                "(or the shortest) in most of its turns"),
-    **dict.fromkeys(FOLLOWING_POSITION, "within each role-play too, vary the place where the best reply is written"),
     **dict.fromkeys(LENGTH_RANKS, "mix where the best reply falls by length, in turns of two replies as in "
                                   "turns of three: the longest in some, the shortest in some, between them in "
                                   "others"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from builder import cues
-from builder.cat.writeback import Document
 from builder.course import load_course
 from builder.errors import CourseError
 from builder.settings import Settings
@@ -289,17 +288,3 @@ def test_a_learner_who_follows_the_last_feedback_finds_best_replies_at_one_lengt
     assert passes[cues.FOLLOWING[1]]["zh"] == ["size-question"]
     assert passes["always the shortest reply"]["zh"] == []
 
-
-def test_a_learner_who_follows_the_last_feedback_finds_best_replies_at_one_written_place(course_dir):
-    """The opening's and the cold reply's best replies written second, as the delivery's is: a learner who slips
-    first (reply 1 of the opening) sees the best was the second, and passes by taking the second from then on;
-    always taking the first still fails."""
-    quiz = Document(course_dir / QUIZ)
-    for turn in quiz.data["turns"]:
-        if turn["id"] in ("opening", "cold-reply"):
-            turn["choices"].reverse()
-    quiz.save()
-    course = load_course(course_dir, LANGUAGES, Settings(cue_pass_limit=100))
-    passes = cues.cue_passes(course.scenarios, LANGUAGES, course.settings)
-    assert passes[cues.FOLLOWING_POSITION[0]]["zh"] == ["size-question"]
-    assert passes["always reply 1 as written"]["zh"] == []

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builder import translations
+from builder.cat.writeback import Document
 from builder.cat.xliff import qualified
 
 from .conftest import FIXTURE, ROOT, copy_real_course, make_course
@@ -373,8 +375,6 @@ def test_a_module_never_translated_comes_back_as_a_whole_new_file(tmp_path):
 def test_a_fingerprint_that_looks_like_a_number_survives_the_yaml_writer(course_dir, monkeypatch, fingerprint):
     """Hex digests can read as a float (48e721393481) or an integer to YAML; marked unquoted, an import's round trip
     would write them back as .inf or 4521739912, and the translation would read as stale for ever."""
-    from builder import translations
-    from builder.cat.writeback import Document
     monkeypatch.setattr(translations, "fingerprint", lambda data: fingerprint)
     translations.mark_reviewed(course_dir, ("zh", "ko", "bg"), "ko", "size-question")
     quiz = course_dir / "quizzes/size-question.yaml"
