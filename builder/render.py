@@ -31,7 +31,7 @@ ROLEPLAY_WORDS = ("agent", "choose", "reaction", "note", "points", "read_again",
                   "mood_0", "mood_1", "mood_2", "mood_3", "mood_4")
 PROGRESS_WORDS = ("not_tried", "status_passed", "status_not_passed", "reset_done", "storage_off",
                   "completion_locked", "completion_ready_progress", "learner_unnamed", "learner_switched",
-                  "lms_review", "lms_passed", "skills_practise", "skills_review_none", "times")
+                  "lms_review", "lms_passed", "skills_practise", "skills_review_none", "times", "percent")
 
 
 # Material's search reads these from a page's front matter. The learner's own pages hold no course

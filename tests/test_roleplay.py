@@ -114,7 +114,7 @@ def test_a_whole_scenario_with_the_keyboard_alone(page, site, language):
     page.keyboard.press("Enter")
     tab_to(page, turns["delivery"]["choices"][1]["reply"][language])  # the best delivery reply
     page.keyboard.press("Space")
-    assert "100%" in summary(page)
+    assert ("100 %" if language == "bg" else "100%") in summary(page)  # Bulgarian writes a space before %
     assert page.evaluate("document.activeElement.tagName") == "H4"
 
 
@@ -200,7 +200,7 @@ def test_completion_page_opens_only_when_every_scenario_is_passed(page, site):
     page.get_by_label("Име").fill("Мария Петрова")
     certificate = page.locator("[data-completion-ready]").inner_text()
     assert "Мария Петрова завърши всички ролеви игри от курса" in certificate
-    assert page.locator("[data-module-summary]").inner_text().split("\t") == ["Поздравяване на клиента", "1 / 1", "100%"]
+    assert page.locator("[data-module-summary]").inner_text().split("\t") == ["Поздравяване на клиента", "1 / 1", "100 %"]
     assert "самооценка" in certificate
 
 

@@ -307,6 +307,7 @@
   }
 
   function showModules(root, records) {
+    var labels = labelsOf(root);
     root.querySelectorAll("[data-module-summary]").forEach(function (row) {
       var ids = row.getAttribute("data-module-summary").split(" "), passed = 0, percent = 0;
       ids.forEach(function (id) {
@@ -315,7 +316,7 @@
         percent += result ? Math.min(100, 100 * result.best / result.max) : 0;
       });
       row.querySelector("[data-module-passed]").textContent = passed + " / " + ids.length;
-      row.querySelector("[data-module-average]").textContent = Math.round(percent / ids.length) + "%";
+      row.querySelector("[data-module-average]").textContent = fill(labels.percent, { percent: Math.round(percent / ids.length) });
     });
   }
 
