@@ -306,8 +306,7 @@
     });
   }
 
-  function showModules(root, records) {
-    var labels = labelsOf(root);
+  function showModules(root, records, labels) {
     root.querySelectorAll("[data-module-summary]").forEach(function (row) {
       var ids = row.getAttribute("data-module-summary").split(" "), passed = 0, percent = 0;
       ids.forEach(function (id) {
@@ -334,7 +333,7 @@
     locked.textContent = fill(labels.completion_locked, { total: total, passed: passed });
     locked.hidden = complete;
     root.querySelector("[data-completion-ready]").hidden = !complete;
-    showModules(root, records);
+    showModules(root, records, labels);
     var name = root.querySelector("[data-completion-name]");
     var shown = root.querySelector("[data-completion-name-shown]");
     name.value = shown.textContent = store.place.learner().name;
