@@ -184,6 +184,10 @@ CASES = [
     ("walk-away-to-a-turn", edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: delivery}\nturns:"),
      [f"{QUIZ}:19:28: walk_away.ending: 'delivery' is not an ending here; the endings are: ordered, left"]),
     ("walk-away-that-happens", edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:"), []),
+    ("walk-away-hides-next", both(edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:"),
+                                  edit(QUIZ, "        mood: -2\n        next: left\n", "        mood: -2\n        next: delivery\n")),
+     [f"{QUIZ}:134:15: turns[3].choices[2].next: the customer walks away on this reply on every way in (mood 0 or "
+      "lower), so it never leads to 'delivery'; lead it to 'left'"]),
     ("walk-away-that-never-happens", both(edit(QUIZ, "mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:"),
                                           edit(QUIZ, "    mood: 0\n    resolved: false\n", "    mood: 1\n    resolved: false\n"),
                                           edit(QUIZ, "        mood: -2\n", "        mood: 0\n")),
