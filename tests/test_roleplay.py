@@ -21,6 +21,7 @@ BEST_DELIVERY = "一般两到三天送到，发货后我把快递单号发给您
 HARDER_TURN = "就一个字？你们客服都这么敷衍吗？"
 RECOVER = "抱歉，刚才回复太简短了。38码有货，今天下单今天发。"
 ARGUE = "有货就是有货啊，38码有，您直接下单就行。"
+PROMISE = "肯定明天就到。我们发的是最快的快递，您放心等着就好。"
 SCENARIO = yaml.safe_load((FIXTURE / "quizzes/size-question.yaml").read_text(encoding="utf-8"))
 
 
@@ -282,6 +283,9 @@ def strict_site(tmp_path_factory):
     text = text.replace("        points: 2\n", "        points: 0\n        critical: true\n", 1)
     text = text.replace("        points: 7\n", "        points: 5\n", 1)
     text = text.replace("mood: 2\nturns:", "mood: 2\nwalk_away: {at: 0, ending: left}\nturns:", 1)
+    # The promise of next-day delivery leads on to 'ordered'; a customer already cross leaves on it instead.
+    text = text.replace("        points: 3\n        mood: 0\n", "        points: 3\n        mood: -2\n", 1)
+    text = text.replace("    mood: [2, 4]\n", "    mood: [1, 4]\n", 1)
     quiz.write_text(text, encoding="utf-8")
     result = mkdocs_build(course, "-d", str(root / "site"))
     assert result.returncode == 0, result.stderr
@@ -303,8 +307,9 @@ def test_a_critical_mistake_fails_the_scenario_and_is_named_first(page, strict_s
 def test_the_customer_walks_away_when_the_mood_falls_to_the_threshold(page, strict_site):
     page.goto(strict_site + "greeting/")
     choose(page, CURT_FIRST)
-    choose(page, ARGUE)  # the mood falls to 0, the walk-away threshold: no third message comes
-    assert page.locator(".course-chat-window__line--customer").count() == 2
+    choose(page, RECOVER)
+    choose(page, PROMISE)  # written to lead on to 'ordered', but it brings her mood down to 0
+    assert page.locator(".course-chat-window__line--customer").count() == 3
     assert "陈女士没有下单就走了。" in summary(page)
     assert page.locator(".course-chat-window__mood").inner_text() == "顾客情绪：😡 暴怒"
 
