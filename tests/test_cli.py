@@ -207,14 +207,15 @@ def test_paths_shows_each_turn_under_every_reply_that_leads_to_it(course_dir):
     sheet = result.stdout.split("\n## ")
     assert sheet[0].startswith("# 尺码咨询\n\n顾客在看一双运动鞋，还没有下单。")
     opening, delivery, cold_reply, ordered, left = sheet[1:]
-    assert opening.splitlines()[1:3] == ["(the first turn)", "customer: 在吗？这双鞋有38码吗？"]
-    assert "  1. 10 points → delivery: 亲，您好！38码有货，今天下单今天发。" in opening
+    assert opening.splitlines()[1:3] == ["(the first turn, mood 2)", "customer: 在吗？这双鞋有38码吗？"]
+    assert "  1. 10 points, mood +1 → delivery: 亲，您好！38码有货，今天下单今天发。" in opening
     assert "     reaction: 陈女士很满意，继续问发货。 | note: 问候加上顾客需要的信息。" in opening
     assert delivery.splitlines()[1:3] == [
-        "after opening 1: 亲，您好！38码有货，今天下单今天发。 | 陈女士很满意，继续问发货。",
-        "after cold-reply 1: 抱歉，刚才回复太简短了。38码有货，今天下单今天发。 | 陈女士的气消了一些。"]
-    assert [line.split(":")[0] for line in ordered.splitlines()[1:3]] == ["after delivery 1", "after delivery 2"]
-    assert left.splitlines()[0] == "ending left" and left.splitlines()[1].startswith("after cold-reply 2: ")
+        "after opening 1 (mood 3): 亲，您好！38码有货，今天下单今天发。 | 陈女士很满意，继续问发货。",
+        "after cold-reply 1 (mood 2): 抱歉，刚才回复太简短了。38码有货，今天下单今天发。 | 陈女士的气消了一些。"]
+    assert [line.split(":")[0] for line in ordered.splitlines()[1:3]] == [
+        "after delivery 1 (mood 2, 3)", "after delivery 2 (mood 3, 4)"]
+    assert left.splitlines()[0] == "ending left" and left.splitlines()[1].startswith("after cold-reply 2 (mood 0): ")
 
 
 def test_paths_says_where_the_customer_walks_away_instead(course_dir):
@@ -225,16 +226,17 @@ def test_paths_says_where_the_customer_walks_away_instead(course_dir):
     result = course(course_dir, "paths", "size-question")
     assert result.returncode == 0, result.stderr
     ordered, left = result.stdout.split("\n## ")[4:]
-    assert sorted(line.split(":")[0] for line in ordered.splitlines()[1:3]) == ["after delivery 1", "after delivery 2"]
+    assert sorted(line.split(":")[0] for line in ordered.splitlines()[1:3]) == [
+        "after delivery 1 (mood 1)", "after delivery 2 (mood 3, 4)"]
     assert sorted(line.split(":")[0] for line in left.splitlines()[1:3]) == [
-        "after cold-reply 2", "after delivery 1 (the customer walks away)"]
+        "after cold-reply 2 (mood 0)", "after delivery 1 (mood 0) (the customer walks away)"]
 
 
 def test_paths_shows_the_language_asked_for(course_dir):
     result = course(course_dir, "paths", "size-question", "ko")
     assert result.returncode == 0, result.stderr
     assert "陈女士" not in result.stdout
-    assert "after opening 1: " in result.stdout
+    assert "after opening 1 (mood 3): " in result.stdout
 
 
 @pytest.mark.parametrize("args, message", [
