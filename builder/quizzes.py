@@ -18,7 +18,7 @@ from .model import Roleplay
 from .schema import Module, Scenario
 from .settings import Settings
 from .validate import language_problems, read
-from .wording import scenario_wording
+from .wording import critical_note_wording, scenario_wording
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ def _load_scenario(path: Path, shown_as: str, languages: tuple[str, ...], module
     if problems:
         return None, None, problems, []
     play = Play(scenario)
-    broken = [*rule_problems(play, rules.settings), *scenario_wording(scenario, rules.certain_words)]
+    broken = [*rule_problems(play, rules.settings), *scenario_wording(scenario, rules.certain_words),
+              *critical_note_wording(scenario)]
     warnings = [_at(loaded, where, message) for where, message in length_warnings(scenario, languages, rules.settings)]
     if broken:
         return None, None, [_at(loaded, where, message) for where, message in broken], warnings

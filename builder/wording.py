@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem
+from .labels import all_labels
 from .layout import CERTAIN_WORDS_FILE
 from .schema import CertainWords, Module, Practice, Scenario
 from .validate import read
@@ -57,3 +58,15 @@ def module_wording(module: Module, language: str, words: dict[str, list[str]]):
                 if line.practice is Practice.good and used:
                     yield ("sections", s, "dialogues", d, "lines", n, "text"), _advice(used)
 
+
+
+def critical_note_wording(scenario: Scenario):
+    """(path, message) for each note of a critical mistake that opens with the mark the chat already shows above it."""
+    mark = all_labels()["critical"]
+    for t, turn in enumerate(scenario.turns):
+        for c, choice in enumerate(turn.choices):
+            for language, note in choice.note.items() if choice.critical else ():
+                if language in mark and note.lstrip().startswith(mark[language]):
+                    yield (("turns", t, "choices", c, "note", language),
+                           f"opens with '{mark[language]}', which the chat already shows above this note; "
+                           "start with why the reply is wrong")

@@ -154,6 +154,10 @@ CASES = [
      [passes_both("the longest reply with a mark of best replies")]),
     ("critical-with-points", edit(QUIZ, "        points: 3\n", "        points: 3\n        critical: true\n"),
      [f"{QUIZ}:64:9: turns[2].choices[1]: a critical mistake scores 0 points, not 3"]),
+    ("critical-note-repeats-the-mark", both(edit(QUIZ, "        points: 0\n        mood: -2\n", "        points: 0\n        critical: true\n        mood: -2\n"),
+                                            edit(QUIZ, "zh: 和顾客争辩只会失去顾客。", "zh: 严重错误：和顾客争辩只会失去顾客。")),
+     [f"{QUIZ}:127:15: turns[3].choices[2].note.zh: opens with '严重错误', which the chat already shows above this note; "
+      "start with why the reply is wrong"]),
     ("critical-path-passes", edit(QUIZ, "        points: 2\n", "        points: 0\n        critical: true\n"),
      [f"{QUIZ}:56:19: turns[1].choices[2].critical: a path through this critical mistake (opening) scores 17 of "
       "20, a pass; give the replies after it fewer points"]),
