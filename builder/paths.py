@@ -38,7 +38,7 @@ def paths_sheet(scenario: Scenario, language: str) -> str:
         lines += ["", f"## {turn.id}", *_arrivals(ways.get(turn.id, {}), turns, language, scenario.mood),
                   f"customer: {turn.customer[language]}"]
         for number, choice in enumerate(turn.choices, 1):
-            lines += [f"  {number}. {choice.points} points, mood {choice.mood:+d} → {_way_on(choice)}: "
+            lines += [f"  {number}. {choice.points} points{', critical' if choice.critical else ''}, mood {choice.mood:+d} → {_way_on(choice)}: "
                       f"{_said(choice.reply[language])}",
                       f"     reaction: {choice.reaction[language]} | note: {choice.note[language]}"]
     for ending in scenario.endings:

@@ -202,6 +202,7 @@ def test_a_reply_that_allows_a_certain_word_is_no_missing_translation(course_dir
 
 
 def test_paths_shows_each_turn_under_every_reply_that_leads_to_it(course_dir):
+    edit(QUIZ, "        points: 0\n        mood: -2\n", "        points: 0\n        critical: true\n        mood: -2\n")(course_dir)
     result = course(course_dir, "paths", "size-question")
     assert result.returncode == 0, result.stderr
     sheet = result.stdout.split("\n## ")
@@ -210,6 +211,7 @@ def test_paths_shows_each_turn_under_every_reply_that_leads_to_it(course_dir):
     assert opening.splitlines()[1:3] == ["(the first turn, mood 2)", "customer: 在吗？这双鞋有38码吗？"]
     assert "  1. 10 points, mood +1 → delivery: 亲，您好！38码有货，今天下单今天发。" in opening
     assert "     reaction: 陈女士很满意，继续问发货。 | note: 问候加上顾客需要的信息。" in opening
+    assert "  2. 0 points, critical, mood -2 → left: " in cold_reply
     assert delivery.splitlines()[1:3] == [
         "after opening 1 (mood 3): 亲，您好！38码有货，今天下单今天发。 | 陈女士很满意，继续问发货。",
         "after cold-reply 1 (mood 2): 抱歉，刚才回复太简短了。38码有货，今天下单今天发。 | 陈女士的气消了一些。"]
