@@ -9,7 +9,7 @@ replies that lead to it shows it.
 from __future__ import annotations
 
 from .graph import Play
-from .schema import Choice, Messages, Scenario
+from .schema import Branch, Choice, Messages, Scenario
 
 Way = tuple[str, int, bool]  # the turn a reply was picked in, its number there (from 1), whether the customer
                              # walked away on it rather than going where the reply leads
@@ -38,7 +38,8 @@ def paths_sheet(scenario: Scenario, language: str) -> str:
         lines += ["", f"## {turn.id}", *_arrivals(ways.get(turn.id, {}), turns, language, scenario.mood),
                   f"customer: {turn.customer[language]}"]
         for number, choice in enumerate(turn.choices, 1):
-            lines += [f"  {number}. {choice.points} points{', critical' if choice.critical else ''}, mood {choice.mood:+d} → {_way_on(choice)}: "
+            critical = ", critical" if choice.critical else ""
+            lines += [f"  {number}. {choice.points} points{critical}, mood {choice.mood:+d} → {_way_on(choice)}: "
                       f"{_said(choice.reply[language])}",
                       f"     reaction: {choice.reaction[language]} | note: {choice.note[language]}"]
     for ending in scenario.endings:
@@ -54,7 +55,7 @@ def _way_on(choice: Choice) -> str:
                        for branch in choice.next)
 
 
-def _condition(branch) -> str:
+def _condition(branch: Branch) -> str:
     parts = ([f"mood {branch.if_mood_at_least} or more"] if branch.if_mood_at_least is not None else []) + \
             ([f"mood {branch.if_mood_at_most} or less"] if branch.if_mood_at_most is not None else [])
     return " and ".join(parts)

@@ -59,7 +59,6 @@ def module_wording(module: Module, language: str, words: dict[str, list[str]]):
                     yield ("sections", s, "dialogues", d, "lines", n, "text"), _advice(used)
 
 
-
 def critical_note_wording(scenario: Scenario):
     """(path, message) for each note of a critical mistake that opens with the mark the chat already shows above it."""
     mark = all_labels()["critical"]
