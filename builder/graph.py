@@ -193,20 +193,19 @@ def _unreachable(play: Play) -> list[tuple[Path, str]]:
             if item.id not in reached:
                 problems.append(((kind, index, "id"), f"no choice leads to the {noun} '{item.id}', so no learner "
                                  "can reach it; lead a choice to it or remove it"))
-    taken = {(state[0], id(choice), target) for state, _, choice, target in play.moves()}
+    taken = {(state[0], id(choice), target[0]) for state, _, choice, target in play.moves()}
     leaving = scenario.walk_away
     for t, turn in enumerate(scenario.turns):
         for c, choice in enumerate(turn.choices):
             if isinstance(choice.next, str):
                 # The walk-away comes first; a `next` it always overrides misleads whoever reads the file.
-                if leaving and choice.next != leaving.ending and not any(
-                        key[:2] == (turn.id, id(choice)) and key[2][0] == choice.next for key in taken):
+                if leaving and choice.next != leaving.ending and (turn.id, id(choice), choice.next) not in taken:
                     problems.append((("turns", t, "choices", c, "next"),
                                      f"the customer walks away on this reply on every way in (mood {leaving.at} or "
                                      f"lower), so it never leads to '{choice.next}'; lead it to '{leaving.ending}'"))
                 continue
             for b, branch in enumerate(choice.next):
-                if not any(key[:2] == (turn.id, id(choice)) and key[2][0] == branch.to for key in taken):
+                if (turn.id, id(choice), branch.to) not in taken:
                     problems.append((("turns", t, "choices", c, "next", b),
                                      f"no customer reaches '{turn.id}' in a mood that takes this branch, so it "
                                      "never happens; change its condition or remove it"))

@@ -64,7 +64,9 @@ def critical_note_wording(scenario: Scenario):
     mark = all_labels()["critical"]
     for t, turn in enumerate(scenario.turns):
         for c, choice in enumerate(turn.choices):
-            for language, note in choice.note.items() if choice.critical else ():
+            if not choice.critical:
+                continue
+            for language, note in choice.note.items():
                 if language in mark and note.lstrip().startswith(mark[language]):
                     yield (("turns", t, "choices", c, "note", language),
                            f"opens with '{mark[language]}', which the chat already shows above this note; "
